@@ -1,0 +1,57 @@
+# Two commands set everything up: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+# `make run` is a developer's machine: plain HTTP on loopback and a development key.
+RUN_ENV := DJANGO_LOCAL=true
+
+.PHONY: run test lint format migrations-check lock clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstalls only when the pinned set changes.
+$(VENV)/.installed: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py load_seed
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/, stop with Ctrl+C)"
+	$(RUN_ENV) $(BIN)/gunicorn pal_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: venv
+	$(RUN_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+migrations-check: venv
+	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Regenerate requirements.txt from pyproject.toml in a throwaway environment.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet . --group dev
+	( echo "# Exact versions tested together; \`make lock\` regenerates this from pyproject.toml."; \
+	  .lock-venv/bin/pip freeze --exclude pal-krakow ) > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,35 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from activities.models import Activity
+from programmes.models import Programme
+
+SEED_FIXTURES = ["vocabularies", "programmes"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the seed data built from the source article into an empty database. "
+        "Does nothing when programmes exist, so staff edits are never overwritten."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Load even when programmes already exist."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if Programme.objects.exists() and not force:
+            self.stdout.write("Seed data not loaded: the database already has programmes.")
+            return
+        with transaction.atomic():
+            call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
+            # loaddata saves raw rows, so the derived search text is built here.
+            Activity.objects.all().refresh_search_text()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {Programme.objects.count()} programmes "
+                f"and {Activity.objects.count()} activities."
+            )
+        )

@@ -1,0 +1,376 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from activities import search
+
+
+class VocabularyManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class AgeGroup(models.Model):
+    """Who an activity is for, in words residents use: children, youth, parents…"""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional hint shown in the finder, e.g. the usual ages."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = VocabularyManager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("age group")
+        verbose_name_plural = _("age groups")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class TopicIcon(models.TextChoices):
+    """Inline SVG icons available in templates/includes/icons/."""
+
+    SPORT = "sport", _("sport")
+    CRAFTS = "crafts", _("crafts")
+    MUSIC = "music", _("music")
+    LANGUAGES = "languages", _("languages")
+    COMPUTER = "computer", _("computer")
+    HEALTH = "health", _("health")
+    SPEECH = "speech", _("speech")
+    FAMILY = "family", _("family")
+    TRIP = "trip", _("trip")
+    HOME = "home", _("home")
+    PEOPLE = "people", _("people")
+    GAMES = "games", _("games")
+    BOOK = "book", _("book")
+    STAR = "star", _("star")
+
+
+class Topic(models.Model):
+    """What an activity is about. Staff may add topics; each needs an icon."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    icon = models.CharField(_("icon"), max_length=20, choices=TopicIcon, default=TopicIcon.STAR)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = VocabularyManager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Partner(models.Model):
+    """An organisation the source presents as cooperating on an activity."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name
+
+
+class ActivityKind(models.TextChoices):
+    CLASS = "class", _("regular classes")
+    WORKSHOP = "workshop", _("workshops")
+    COURSE = "course", _("courses")
+    CLUB = "club", _("clubs and meetings")
+    GROUP = "group", _("groups and ensembles")
+    SUPPORT = "support", _("support and consultations")
+    PROJECT = "project", _("projects")
+    EVENT = "event", _("events")
+    TRIP = "trip", _("trips and outings")
+
+
+class ActivityStatus(models.TextChoices):
+    RUNNING = "running", _("running")
+    PLANNED = "planned", _("planned")
+    SUSPENDED = "suspended", _("temporarily suspended")
+    FINISHED = "finished", _("took place")
+
+
+class Timing(models.TextChoices):
+    ONGOING = "ongoing", _("ongoing")
+    FROM_DATE = "from_date", _("from a date")
+    DATED = "dated", _("on a date")
+    SEASON = "season", _("in a season")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
+    SUNDAY = 7, _("Sunday")
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True, programme__published=True)
+
+    def in_district(self, district):
+        """Activities at a location in the district, or of a programme serving it."""
+        return self.filter(
+            Q(location__district=district)
+            | Q(location__isnull=True, programme__districts=district)
+            | Q(programme__citywide=True)
+        ).distinct()
+
+    def for_age_group(self, age_group):
+        return self.filter(age_groups=age_group)
+
+    def about(self, topic):
+        return self.filter(topics=topic)
+
+    def on_weekday(self, weekday):
+        return self.filter(sessions__weekday=weekday).distinct()
+
+    def search(self, query):
+        """Every word of the query must match the title, description or programme."""
+        words = search.query_terms(query)
+        if not words:
+            return self
+        matches = Q()
+        for word in words:
+            matches &= Q(search_text__contains=f" {word}")
+        return self.filter(matches)
+
+    def by_kind(self):
+        """In the order of ActivityKind, so pages can group activities by kind."""
+        kind_order = models.Case(
+            *(models.When(kind=kind, then=index) for index, kind in enumerate(ActivityKind)),
+            default=len(ActivityKind),
+        )
+        return self.order_by(kind_order, "order", "title")
+
+    def refresh_search_text(self):
+        """Rebuild the search form of each activity (after loaddata or a rename)."""
+        for activity in self.select_related("programme").iterator(chunk_size=500):
+            activity.save(update_fields=["search_text"])
+
+    def with_related(self):
+        return self.select_related("programme", "location__district").prefetch_related(
+            "age_groups", "topics", "programme__districts", "sessions"
+        )
+
+
+class Activity(models.Model):
+    """Something residents can take part in: a class, a workshop, a trip, a project…"""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        related_name="activities",
+        verbose_name=_("programme"),
+    )
+    location = models.ForeignKey(
+        "programmes.Location",
+        on_delete=models.SET_NULL,
+        related_name="activities",
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the place is not known or changes (trips)."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The address of the page.")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ActivityKind, default=ActivityKind.CLASS
+    )
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One sentence shown on cards.")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Plain text; blank lines start paragraphs.")
+    )
+    age_groups = models.ManyToManyField(
+        AgeGroup,
+        related_name="activities",
+        blank=True,
+        verbose_name=_("age groups"),
+        help_text=_("Only the groups the programme names. Leave empty when not stated."),
+    )
+    min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    audience_note = models.CharField(
+        _("who it is for"),
+        max_length=300,
+        blank=True,
+        help_text=_("In words, e.g. “for women” or “for families with children”."),
+    )
+    topics = models.ManyToManyField(
+        Topic, related_name="activities", blank=True, verbose_name=_("topics")
+    )
+    eligibility = models.TextField(
+        _("who can take part"),
+        blank=True,
+        help_text=_("Conditions to take part, e.g. a certificate or place of residence."),
+    )
+    free_of_charge = models.BooleanField(
+        _("free of charge"), default=True, help_text=_("Every PAL activity is free.")
+    )
+    cost_note = models.CharField(
+        _("cost note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Anything to know about costs, e.g. a ticket paid by the participant."),
+    )
+    partners = models.ManyToManyField(
+        Partner,
+        related_name="activities",
+        blank=True,
+        verbose_name=_("partners"),
+        help_text=_("Only organisations that really cooperate on this activity."),
+    )
+    timing = models.CharField(
+        _("timing"),
+        max_length=20,
+        choices=Timing,
+        default=Timing.ONGOING,
+        help_text=_("Ongoing, from a date, on a date, or in a season."),
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    timing_note = models.CharField(
+        _("when, in words"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “from September 2023” or “summer and winter holidays”."),
+    )
+    edition = models.PositiveSmallIntegerField(
+        _("edition"),
+        null=True,
+        blank=True,
+        help_text=_("For recurring projects and events, e.g. 14 for the 14th edition."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus, default=ActivityStatus.RUNNING
+    )
+    last_verified = models.DateField(
+        _("information last checked"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the programme's date applies."),
+    )
+    published = models.BooleanField(_("published"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["programme__name", "order", "title"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_age__isnull=True)
+                | Q(max_age__isnull=True)
+                | Q(min_age__lte=models.F("max_age")),
+                name="activity_min_age_not_above_max_age",
+                violation_error_message=_("The minimum age cannot be above the maximum age."),
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="activity_ends_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(free_of_charge=True) | ~Q(cost_note=""),
+                name="activity_paid_needs_cost_note",
+                violation_error_message=_("Explain the cost when an activity is not free."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.search_text = search.document(
+            self.title, self.summary, self.description, self.programme.name
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    @property
+    def age_range(self):
+        """(min, max) when either is known, else None."""
+        if self.min_age is None and self.max_age is None:
+            return None
+        return (self.min_age, self.max_age)
+
+    @property
+    def verified_on(self):
+        return self.last_verified or self.programme.last_verified
+
+
+class WeeklySession(models.Model):
+    """A regular weekly slot, e.g. Tuesdays 17:00–18:30, valid for a period."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("activity")
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday)
+    starts_at = models.TimeField(_("starts at"))
+    ends_at = models.TimeField(_("ends at"))
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["weekday", "starts_at"]
+        verbose_name = _("weekly session")
+        verbose_name_plural = _("weekly sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="session_valid_period",
+                violation_error_message=_("“Valid until” cannot be before “valid from”."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"

@@ -1,0 +1,52 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from activities.filters import ActivityFilter
+from activities.models import Activity, AgeGroup, Topic
+from programmes.models import District, Programme
+from programmes.views import FilteredListMixin
+
+
+@require_GET
+def home(request):
+    """The front door: ways into the finder, and the programmes.
+
+    It lives here rather than in `programmes` because it links into the
+    activity finder, and `programmes` never imports from `activities`.
+    """
+    return render(
+        request,
+        "home.html",
+        {
+            "programmes": Programme.objects.published().with_related().with_activity_count(),
+            "districts": District.objects.with_published_programmes(),
+            "age_groups": AgeGroup.objects.all(),
+            "topics": Topic.objects.all(),
+        },
+    )
+
+
+class ActivityListView(FilteredListMixin, FilterView):
+    model = Activity
+    filterset_class = ActivityFilter
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Activity.objects.published().with_related()
+
+
+class ActivityDetailView(DetailView):
+    def get_queryset(self):
+        return Activity.objects.published().with_related().select_related("programme")
+
+    def get_context_data(self, **kwargs):
+        programme = self.object.programme
+        return super().get_context_data(
+            contacts=programme.contacts.public(),
+            other_activities=programme.activities.published()
+            .exclude(pk=self.object.pk)
+            .with_related()[:6],
+            **kwargs,
+        )

@@ -1,0 +1,136 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError
+
+from activities.models import Activity, ActivityKind
+from tests.factories import (
+    ActivityFactory,
+    AgeGroupFactory,
+    LocationFactory,
+    ProgrammeFactory,
+    TopicFactory,
+    WeeklySessionFactory,
+    district,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(queryset):
+    return sorted(activity.title for activity in queryset)
+
+
+def test_it_hides_unpublished_activities():
+    ActivityFactory(title="Widoczne")
+    ActivityFactory(title="Szkic", published=False)
+    assert titles(Activity.objects.published()) == ["Widoczne"]
+
+
+def test_it_hides_activities_of_unpublished_programmes():
+    ActivityFactory(title="Ukryte", programme=ProgrammeFactory(published=False))
+    assert titles(Activity.objects.published()) == []
+
+
+def test_it_places_an_activity_in_its_locations_district():
+    location = LocationFactory(district=district("mistrzejowice"))
+    ActivityFactory(title="Siatkówka", programme=location.programme, location=location)
+    ActivityFactory(title="Gdzie indziej", location=LocationFactory(district=district("podgorze")))
+    assert titles(Activity.objects.in_district(district("mistrzejowice"))) == ["Siatkówka"]
+
+
+def test_it_places_an_activity_without_location_in_its_programmes_districts():
+    programme = ProgrammeFactory(districts=[district("wzgorza-krzeslawickie")])
+    ActivityFactory(title="Wycieczka", programme=programme)
+    assert titles(Activity.objects.in_district(district("wzgorza-krzeslawickie"))) == [
+        "Wycieczka"
+    ]
+
+
+def test_it_shows_citywide_activities_in_every_district():
+    ActivityFactory(title="Dla rodzin zastępczych", programme=ProgrammeFactory(citywide=True))
+    assert titles(Activity.objects.in_district(district("bronowice"))) == [
+        "Dla rodzin zastępczych"
+    ]
+
+
+def test_it_filters_by_age_group():
+    children = AgeGroupFactory(name="Dzieci", slug="dzieci")
+    ActivityFactory(title="Dla dzieci", age_groups=[children])
+    ActivityFactory(title="Dla dorosłych")
+    assert titles(Activity.objects.for_age_group(children)) == ["Dla dzieci"]
+
+
+def test_it_filters_by_topic():
+    sport = TopicFactory(name="Sport", slug="sport")
+    ActivityFactory(title="Siatkówka", topics=[sport])
+    ActivityFactory(title="Brydż")
+    assert titles(Activity.objects.about(sport)) == ["Siatkówka"]
+
+
+def test_it_filters_by_weekday():
+    WeeklySessionFactory(activity=ActivityFactory(title="We wtorki"), weekday=2)
+    WeeklySessionFactory(activity=ActivityFactory(title="W piątki"), weekday=5)
+    assert titles(Activity.objects.on_weekday(2)) == ["We wtorki"]
+
+
+def test_it_finds_words_without_polish_letters():
+    ActivityFactory(title="Zajęcia w Zesławicach")
+    assert titles(Activity.objects.search("zeslawicach")) == ["Zajęcia w Zesławicach"]
+
+
+def test_it_finds_words_by_their_beginning():
+    ActivityFactory(title="Warsztaty logopedyczne")
+    assert titles(Activity.objects.search("logoped")) == ["Warsztaty logopedyczne"]
+
+
+def test_it_finds_activities_by_programme_name():
+    ActivityFactory(title="Pilates", programme=ProgrammeFactory(name="PAL Na Skarpie"))
+    assert titles(Activity.objects.search("skarpie")) == ["Pilates"]
+
+
+def test_it_follows_a_programme_rename_in_search():
+    activity = ActivityFactory(title="Pilates", programme=ProgrammeFactory(name="PAL Stary"))
+    activity.programme.name = "PAL Nowy"
+    activity.programme.save()
+    assert titles(Activity.objects.search("nowy")) == ["Pilates"]
+
+
+def test_it_needs_every_search_word_to_match():
+    ActivityFactory(title="Angielski dla początkujących")
+    ActivityFactory(title="Angielski dla zaawansowanych")
+    assert titles(Activity.objects.search("angielski zaawansowanych")) == [
+        "Angielski dla zaawansowanych"
+    ]
+
+
+def test_it_orders_activities_by_kind():
+    programme = ProgrammeFactory()
+    ActivityFactory(title="Wycieczka", kind=ActivityKind.TRIP, programme=programme)
+    ActivityFactory(title="Zajęcia", kind=ActivityKind.CLASS, programme=programme)
+    assert [a.title for a in Activity.objects.by_kind()] == ["Zajęcia", "Wycieczka"]
+
+
+def test_it_refuses_a_minimum_age_above_the_maximum():
+    with pytest.raises(IntegrityError):
+        ActivityFactory(min_age=12, max_age=6)
+
+
+def test_it_refuses_an_end_before_the_start():
+    with pytest.raises(IntegrityError):
+        ActivityFactory(starts_on=datetime.date(2023, 9, 1), ends_on=datetime.date(2023, 8, 1))
+
+
+def test_it_refuses_a_paid_activity_without_a_cost_note():
+    with pytest.raises(IntegrityError):
+        ActivityFactory(free_of_charge=False, cost_note="")
+
+
+def test_it_refuses_a_session_that_ends_before_it_starts():
+    with pytest.raises(IntegrityError):
+        WeeklySessionFactory(starts_at="18:00", ends_at="17:00")
+
+
+def test_it_falls_back_to_the_programmes_verification_date():
+    programme = ProgrammeFactory(last_verified=datetime.date(2026, 1, 5))
+    assert ActivityFactory(programme=programme).verified_on == datetime.date(2026, 1, 5)
