@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, AgeGroup, Partner, Topic, WeeklySession
@@ -23,6 +24,7 @@ class TopicAdmin(admin.ModelAdmin):
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
     list_display = ["name", "website"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["name"]
 
 
@@ -67,7 +69,10 @@ class ActivityAdmin(admin.ModelAdmin):
             {"fields": ["age_groups", ("min_age", "max_age"), "audience_note", "eligibility"]},
         ),
         (_("Topics and partners"), {"fields": ["topics", "partners"]}),
-        (_("Where and when"), {"fields": ["location", "timing", ("starts_on", "ends_on"), "timing_note", "edition"]}),
+        (
+            _("Where and when"),
+            {"fields": ["location", "timing", ("starts_on", "ends_on"), "timing_note", "edition"]},
+        ),
         (_("Cost"), {"fields": ["free_of_charge", "cost_note"]}),
         (_("Freshness"), {"fields": ["last_verified", "order", "created_at", "updated_at"]}),
     ]

@@ -318,9 +318,6 @@ class Activity(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("activities:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         self.search_text = search.document(
             self.title, self.summary, self.description, self.programme.name
@@ -328,6 +325,9 @@ class Activity(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", kwargs={"slug": self.slug})
 
     @property
     def age_range(self):

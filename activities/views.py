@@ -20,7 +20,10 @@ def home(request):
         request,
         "home.html",
         {
-            "programmes": Programme.objects.published().with_related().with_activity_count(),
+            "programmes": Programme.objects.published()
+            .with_related()
+            .with_activity_count()
+            .order_by("name"),
             "districts": District.objects.with_published_programmes(),
             "age_groups": AgeGroup.objects.all(),
             "topics": Topic.objects.all(),

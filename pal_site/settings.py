@@ -154,6 +154,10 @@ STORAGES = {
     },
 }
 
+# Tests and the browser suite serve static files straight from the source folders.
+WHITENOISE_USE_FINDERS = TESTING
+WHITENOISE_AUTOREFRESH = TESTING
+
 # Security: safe defaults everywhere, HTTPS-only settings once DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -173,6 +177,9 @@ if env_bool("DJANGO_BEHIND_PROXY"):
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Seed data built from the source article (see fixtures/README.md).
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
 

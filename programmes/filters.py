@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from programmes.models import District, Programme
 
 
-
 class ChipsMixin:
     """Adds `chips()`: one removable tag per chosen filter, for the template.
 

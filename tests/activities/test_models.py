@@ -42,16 +42,12 @@ def test_it_places_an_activity_in_its_locations_district():
 def test_it_places_an_activity_without_location_in_its_programmes_districts():
     programme = ProgrammeFactory(districts=[district("wzgorza-krzeslawickie")])
     ActivityFactory(title="Wycieczka", programme=programme)
-    assert titles(Activity.objects.in_district(district("wzgorza-krzeslawickie"))) == [
-        "Wycieczka"
-    ]
+    assert titles(Activity.objects.in_district(district("wzgorza-krzeslawickie"))) == ["Wycieczka"]
 
 
 def test_it_shows_citywide_activities_in_every_district():
     ActivityFactory(title="Dla rodzin zastępczych", programme=ProgrammeFactory(citywide=True))
-    assert titles(Activity.objects.in_district(district("bronowice"))) == [
-        "Dla rodzin zastępczych"
-    ]
+    assert titles(Activity.objects.in_district(district("bronowice"))) == ["Dla rodzin zastępczych"]
 
 
 def test_it_filters_by_age_group():

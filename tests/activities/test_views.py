@@ -1,0 +1,200 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ActivityFactory,
+    AgeGroupFactory,
+    LocationFactory,
+    ProgrammeFactory,
+    StaffContactFactory,
+    TopicFactory,
+    WeeklySessionFactory,
+    district,
+)
+
+pytestmark = pytest.mark.django_db
+
+FINDER = reverse("activities:list")
+
+
+@pytest.fixture
+def three_activities():
+    children = AgeGroupFactory(name="Dzieci", slug="dzieci")
+    sport = TopicFactory(name="Sport", slug="sport")
+    mistrzejowice = LocationFactory(district=district("mistrzejowice"))
+    ActivityFactory(
+        title="Siatkówka w Mistrzejowicach",
+        programme=mistrzejowice.programme,
+        location=mistrzejowice,
+        topics=[sport],
+    )
+    ActivityFactory(title="Rękodzieło dla dzieci", age_groups=[children])
+    ActivityFactory(title="Brydż dla dorosłych")
+
+
+def test_it_lists_every_published_activity(client, three_activities):
+    response = client.get(FINDER)
+    assert response.context["paginator"].count == 3
+
+
+def test_it_narrows_by_district(client, three_activities):
+    response = client.get(FINDER, {"district": "mistrzejowice"})
+    assert [a.title for a in response.context["object_list"]] == ["Siatkówka w Mistrzejowicach"]
+
+
+def test_it_narrows_by_age_group(client, three_activities):
+    response = client.get(FINDER, {"age": "dzieci"})
+    assert [a.title for a in response.context["object_list"]] == ["Rękodzieło dla dzieci"]
+
+
+def test_it_narrows_by_topic(client, three_activities):
+    response = client.get(FINDER, {"topic": "sport"})
+    assert [a.title for a in response.context["object_list"]] == ["Siatkówka w Mistrzejowicach"]
+
+
+def test_it_narrows_by_free_text(client, three_activities):
+    response = client.get(FINDER, {"q": "brydz"})
+    assert [a.title for a in response.context["object_list"]] == ["Brydż dla dorosłych"]
+
+
+def test_it_narrows_by_programme(client, three_activities):
+    programme = ProgrammeFactory(name="PAL Wróżenice", slug="wrozenice")
+    ActivityFactory(title="Wycieczka", programme=programme)
+    response = client.get(FINDER, {"programme": "wrozenice"})
+    assert [a.title for a in response.context["object_list"]] == ["Wycieczka"]
+
+
+def test_it_narrows_by_weekday(client, three_activities):
+    WeeklySessionFactory(activity=ActivityFactory(title="We wtorki"), weekday=2)
+    response = client.get(FINDER, {"weekday": "2"})
+    assert [a.title for a in response.context["object_list"]] == ["We wtorki"]
+
+
+def test_it_labels_district_options_with_numeral_and_name(client):
+    response = client.get(FINDER)
+    assert ">XVII Wzgórza Krzesławickie</option>" in response.text
+
+
+def test_it_shows_the_result_count(client, three_activities):
+    response = client.get(FINDER, {"topic": "sport"})
+    assert response.context["paginator"].count == 1
+    assert "1 " in response.text
+
+
+def test_it_shows_chosen_filters_as_removable_chips(client, three_activities):
+    response = client.get(FINDER, {"topic": "sport", "age": "dzieci"})
+    assert 'href="?age=dzieci"' in response.text
+
+
+def test_it_offers_to_clear_all_filters(client, three_activities):
+    response = client.get(FINDER, {"topic": "sport"})
+    assert f'class="clear-all" href="{FINDER}"' in response.text
+
+
+def test_it_keeps_filters_when_paging(client):
+    sport = TopicFactory(name="Sport", slug="sport")
+    for number in range(25):
+        ActivityFactory(title=f"Sport {number:02}", topics=[sport])
+    response = client.get(FINDER, {"topic": "sport"})
+    assert 'href="?topic=sport&amp;page=2"' in response.text
+
+
+def test_it_serves_the_second_page_with_the_filters(client):
+    sport = TopicFactory(name="Sport", slug="sport")
+    for number in range(25):
+        ActivityFactory(title=f"Sport {number:02}", topics=[sport])
+    ActivityFactory(title="Inne")
+    response = client.get(FINDER, {"topic": "sport", "page": "2"})
+    assert len(response.context["object_list"]) == 5
+
+
+def test_it_helps_when_nothing_matches(client, three_activities):
+    response = client.get(FINDER, {"q": "szachy"})
+    assert 'class="empty"' in response.text
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"district": "atlantyda"},
+        {"age": "x" * 300},
+        {"q": "a" * 5000},
+        {"q": "siatk\x00wka"},
+        {"weekday": "9"},
+        {"topic": ["sport", "muzyka"]},
+    ],
+    ids=["unknown-district", "long-age", "huge-query", "nul-byte", "bad-weekday", "repeated"],
+)
+def test_it_answers_junk_with_a_clear_400(client, three_activities, params):
+    response = client.get(FINDER, params)
+    assert response.status_code in {200, 400}
+    if response.status_code == 400:
+        assert 'role="alert"' in response.text
+
+
+def test_it_rejects_an_unknown_district_with_a_message(client, three_activities):
+    response = client.get(FINDER, {"district": "atlantyda"})
+    assert response.status_code == 400
+    assert 'role="alert"' in response.text
+
+
+def test_it_ignores_an_out_of_range_page_with_a_404(client, three_activities):
+    assert client.get(FINDER, {"page": "999"}).status_code == 404
+
+
+def test_it_lists_without_n_plus_one_queries(client, django_assert_max_num_queries):
+    children = AgeGroupFactory(name="Dzieci", slug="dzieci")
+    sport = TopicFactory(name="Sport", slug="sport")
+    for number in range(20):
+        location = LocationFactory()
+        activity = ActivityFactory(
+            title=f"Zajęcia {number}",
+            programme=location.programme,
+            location=location,
+            age_groups=[children],
+            topics=[sport],
+        )
+        WeeklySessionFactory(activity=activity)
+    with django_assert_max_num_queries(12):
+        client.get(FINDER)
+
+
+def test_it_shows_an_activity(client):
+    activity = ActivityFactory(title="Qigong", summary="Starochińskie ćwiczenia zdrowotne.")
+    response = client.get(activity.get_absolute_url())
+    assert "<h1>Qigong</h1>" in response.text
+
+
+def test_it_hides_an_unpublished_activity(client):
+    activity = ActivityFactory(published=False)
+    assert client.get(activity.get_absolute_url()).status_code == 404
+
+
+def test_it_shows_the_eligibility_rules(client):
+    activity = ActivityFactory(eligibility="Orzeczenie i zamieszkanie w dzielnicy XVII.")
+    response = client.get(activity.get_absolute_url())
+    assert "Orzeczenie i zamieszkanie w dzielnicy XVII." in response.text
+
+
+def test_it_shows_the_programmes_contacts_on_an_activity(client):
+    contact = StaffContactFactory(name="Marta Matera")
+    activity = ActivityFactory(programme=contact.programme)
+    assert "Marta Matera" in client.get(activity.get_absolute_url()).text
+
+
+def test_it_escapes_staff_text(client):
+    activity = ActivityFactory(summary="<script>alert(1)</script>")
+    response = client.get(activity.get_absolute_url())
+    assert "<script>alert(1)</script>" not in response.text
+
+
+def test_it_shows_an_activity_in_few_queries(client, django_assert_max_num_queries):
+    activity = ActivityFactory()
+    StaffContactFactory(programme=activity.programme)
+    with django_assert_max_num_queries(12):
+        client.get(activity.get_absolute_url())
+
+
+def test_it_shows_the_home_page_with_ways_in(client, three_activities):
+    response = client.get(reverse("home"))
+    assert f'href="{FINDER}?topic=sport"' in response.text
