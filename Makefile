@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # `make run` is a developer's machine: plain HTTP on loopback and a development key.
 RUN_ENV := DJANGO_LOCAL=true
 
-.PHONY: run test lint format migrations-check lock clean
+.PHONY: run test venv messages lint format migrations-check lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -19,14 +19,21 @@ $(VENV)/.installed: requirements.txt | $(BIN)/activate
 
 venv: $(VENV)/.installed
 
-run: venv
+# Compiled catalogues (.mo) are build output, made from the committed .po files.
+messages: venv
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } || \
+		{ echo "msgfmt missing: install GNU gettext"; exit 1; }
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+run: messages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_seed
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/, stop with Ctrl+C)"
 	$(RUN_ENV) $(BIN)/gunicorn pal_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
-test: venv
+test: messages
 	$(RUN_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest

@@ -1,0 +1,332 @@
+"""The seed fixtures say what the source article says, and nothing more.
+
+The article is the only source of the data in `fixtures/`. These tests load the fixtures
+and check them against it: the programmes, addresses and people it names, the activities
+it lists, and the rules in shared/design/domain.md ("Data rules for the fixtures").
+"""
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from activities.models import Activity, AgeGroup, Partner
+from programmes.models import Location, Programme, ProgrammeStatus, StaffContact
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+FIXTURE_FILES = [FIXTURES_DIR / "vocabularies.json", FIXTURES_DIR / "programmes.json"]
+ARTICLE = Path(settings.BASE_DIR).parent / "shared" / "seed" / "000_8a6942f109735d98.txt"
+
+PROGRAMME_NAME_STEMS = ["Na Skarpie", "Zesławice i Kantorowice", "Mistrzejowice", "Wróżenice"]
+ADDRESSES = [
+    "os. Na Skarpie 35",
+    "ul. Morcinka 40",
+    "ul. Kuczkowskiego 3/2U",
+    "ul. Wróżenicka 49",
+    "os. Słoneczne 14",
+]
+# Each person the article quotes, and the programme it says they are from.
+PEOPLE = [
+    ("Rafał Basista", "na-skarpie"),
+    ("Elżbieta Jurczuk", "zeslawice-i-kantorowice"),
+    ("Marta Matera", "mistrzejowice"),
+    ("Krystyna Pawełek", "wrozenice"),
+]
+# Phrases that must name an activity and that the cleaned article must contain.
+KEY_ACTIVITY_PHRASES = [
+    "„Kałe Jakha”",
+    "Huta Champions League",
+    "„Trzy kolory”",
+    "„Rozruch”",
+    "Klub Rodzica",
+    "Komputerowy turniej piłkarski",
+    "ogólnousprawniając",
+    "warsztaty logopedyczne",
+    "zaburzeń mowy",
+    "warsztaty z rękodzieła dla dzieci i dorosłych",
+    "zajęcia z siatkówki",
+    "Pozytywn",
+    "spotkania brydżowe",
+    "Qigong",
+    "programowania w języku Java",
+    "stajni Zaczarowane Wzgórze w Czasławiu",
+    "Ogrodu Doświadczeń",
+    "zadań domowych",
+    "jazda konna",
+    "nauka pływania",
+    "Muzeum Lotnictwa Polskiego",
+    "Centrum Edukacji Przyrodniczej",
+    "parku trampolin",
+    "do Korzkwi",
+    "Dnia Rodzicielstwa Zastępczego",
+]
+# Split ligatures the PDF extraction left in the article.
+LIGATURE_SPLITS = ["ofi cj", "profi l", "efi cj", "kwalifi k", "identyfi k"]
+LOWER = "a-ząćęłńóśźż"
+
+
+def cleaned(text):
+    """The article as a reader sees it: no line-break hyphens, ligatures joined."""
+    text = re.sub(r"(?<=\w)-[ \t]*\n\s*(?=\w)", "", text)
+    text = re.sub(r"(?<=\w)fi (?=\w)", "fi", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def line_break_splits(text):
+    """Words the PDF broke across lines, as they look if the hyphen were kept: "spo-łeczności"."""
+    return {f"{a}-{b}" for a, b in re.findall(r"(\w+)-[ \t]*\n\s*(\w+)", text)}
+
+
+def fixture_strings():
+    """Every string value of every object in the fixture files."""
+
+    def walk(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item)
+
+    strings = []
+    for path in FIXTURE_FILES:
+        strings.extend(walk(json.loads(path.read_text(encoding="utf-8"))))
+    return strings
+
+
+@pytest.fixture
+def seeded():
+    call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return cleaned(ARTICLE.read_text(encoding="utf-8"))
+
+
+# 1. Programmes
+
+
+@pytest.mark.parametrize("stem", PROGRAMME_NAME_STEMS)
+def test_it_has_each_named_programme(seeded, stem):
+    assert Programme.objects.filter(name__contains=stem).count() == 1
+
+
+def test_it_has_the_foster_family_programme_at_sloneczne_14(seeded):
+    assert Programme.objects.filter(name__contains="Słoneczne 14").count() == 1
+
+
+def test_it_has_only_the_five_programmes_of_the_article(seeded):
+    assert Programme.objects.count() == 5
+
+
+# 2. Addresses
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_it_has_each_address_of_the_article_as_a_location(seeded, address):
+    assert Location.objects.filter(address=address).exists()
+
+
+def test_it_puts_mistrzejowice_in_district_xv(seeded):
+    location = Location.objects.get(address="ul. Kuczkowskiego 3/2U")
+    assert location.district.numeral == "XV"
+
+
+def test_it_puts_morcinka_in_district_xvii(seeded):
+    location = Location.objects.get(address="ul. Morcinka 40")
+    assert location.district.numeral == "XVII"
+
+
+# 3. People
+
+
+@pytest.mark.parametrize(("name", "programme_slug"), PEOPLE)
+def test_it_lists_each_person_under_their_programme(seeded, name, programme_slug):
+    assert StaffContact.objects.get(name=name).programme.slug == programme_slug
+
+
+def test_it_has_only_the_four_people_of_the_article(seeded):
+    assert StaffContact.objects.count() == 4
+
+
+def test_it_gives_no_contact_a_role(seeded):
+    assert not StaffContact.objects.exclude(role="").exists()
+
+
+def test_it_gives_no_contact_a_phone(seeded):
+    assert not StaffContact.objects.exclude(phone="").exists()
+
+
+def test_it_gives_no_contact_an_email(seeded):
+    assert not StaffContact.objects.exclude(email="").exists()
+
+
+# 4. Activities named in the article
+
+
+@pytest.mark.parametrize("phrase", KEY_ACTIVITY_PHRASES)
+def test_it_has_an_activity_for_each_key_phrase(seeded, phrase):
+    titles = [title.casefold() for title in Activity.objects.values_list("title", flat=True)]
+    assert any(phrase.casefold() in title for title in titles)
+
+
+@pytest.mark.parametrize("phrase", KEY_ACTIVITY_PHRASES)
+def test_it_takes_each_key_phrase_from_the_article(article, phrase):
+    assert phrase.casefold() in article.casefold()
+
+
+def test_it_has_more_than_forty_activities(seeded):
+    assert Activity.objects.count() > 40
+
+
+# 5. No PDF artefacts
+
+
+@pytest.mark.parametrize("split", LIGATURE_SPLITS)
+def test_it_has_no_split_ligature(split):
+    assert not [text for text in fixture_strings() if split in text]
+
+
+def test_it_has_no_split_fi_ligature_of_any_word():
+    pattern = re.compile(rf"(?<=\w)fi (?=[{LOWER}])")
+    assert not [text for text in fixture_strings() if pattern.search(text)]
+
+
+def test_it_has_no_soft_hyphen():
+    assert not [text for text in fixture_strings() if "\u00ad" in text]
+
+
+def test_it_has_no_word_broken_by_a_hyphen_and_a_space():
+    pattern = re.compile(rf"[{LOWER}]- [{LOWER}]")
+    assert not [text for text in fixture_strings() if pattern.search(text)]
+
+
+def test_it_has_no_hyphen_before_a_line_break():
+    assert not [text for text in fixture_strings() if "-\n" in text]
+
+
+def test_it_has_no_word_the_article_broke_across_lines():
+    splits = line_break_splits(ARTICLE.read_text(encoding="utf-8"))
+    found = [split for split in splits for text in fixture_strings() if split in text]
+    assert not found
+
+
+def test_it_cleans_the_article_before_comparing(article):
+    # Guards the cleaning itself, so the phrase tests above cannot pass on raw text.
+    assert "społeczności" in article
+
+
+# 6. Data rules
+
+
+def test_it_loads_twice_without_duplicating(seeded):
+    before = (Programme.objects.count(), Activity.objects.count(), Location.objects.count())
+    call_command("loaddata", "vocabularies", "programmes", verbosity=0)
+    after = (Programme.objects.count(), Activity.objects.count(), Location.objects.count())
+    assert after == before
+
+
+def test_it_limits_rozruch_to_district_xvii(seeded):
+    rozruch = Activity.objects.get(slug="projekt-socjalny-rozruch-4-edycja")
+    assert "XVII" in rozruch.eligibility
+
+
+def test_it_accepts_either_certificate_for_rozruch(seeded):
+    rozruch = Activity.objects.get(slug="projekt-socjalny-rozruch-4-edycja")
+    assert "niepełnosprawności albo orzeczenie o niezdolności do pracy" in rozruch.eligibility
+
+
+def test_it_gives_rozruch_services_the_same_eligibility(seeded):
+    rozruch = Activity.objects.get(slug="projekt-socjalny-rozruch-4-edycja")
+    services = Activity.objects.filter(title__contains="„Rozruch”").exclude(pk=rozruch.pk)
+    assert {service.eligibility for service in services} == {rozruch.eligibility}
+
+
+def test_it_ends_rozruch_at_the_end_of_2023(seeded):
+    rozruch = Activity.objects.get(slug="projekt-socjalny-rozruch-4-edycja")
+    assert rozruch.ends_on == date(2023, 12, 31)
+
+
+def test_it_has_school_85_as_the_only_partner(seeded):
+    assert list(Partner.objects.values_list("name", flat=True)) == ["Szkoła Podstawowa nr 85"]
+
+
+def test_it_attaches_school_85_only_to_volleyball(seeded):
+    school = Partner.objects.get(name="Szkoła Podstawowa nr 85")
+    assert list(school.activities.values_list("title", flat=True)) == ["Zajęcia z siatkówki"]
+
+
+def test_it_gives_no_location_coordinates(seeded):
+    assert not Location.objects.filter(latitude__isnull=False).exists()
+
+
+def test_it_gives_no_location_a_postal_code(seeded):
+    assert not Location.objects.exclude(postal_code="").exists()
+
+
+def test_it_marks_wrozenice_as_starting_soon(seeded):
+    assert Programme.objects.get(slug="wrozenice").status == ProgrammeStatus.STARTING_SOON
+
+
+def test_it_marks_the_other_programmes_active(seeded):
+    others = Programme.objects.exclude(slug="wrozenice")
+    assert set(others.values_list("status", flat=True)) == {ProgrammeStatus.ACTIVE}
+
+
+def test_it_makes_the_sloneczne_programme_citywide(seeded):
+    assert Programme.objects.get(name__contains="Słoneczne 14").citywide
+
+
+def test_it_claims_no_person_has_verified_a_programme(seeded):
+    assert not Programme.objects.filter(last_verified__isnull=False).exists()
+
+
+def test_it_claims_no_person_has_verified_an_activity(seeded):
+    assert not Activity.objects.filter(last_verified__isnull=False).exists()
+
+
+def test_it_makes_every_activity_free(seeded):
+    assert not Activity.objects.filter(free_of_charge=False).exists()
+
+
+def test_it_names_seniors_for_no_activity(seeded):
+    assert not AgeGroup.objects.get(slug="seniorzy").activities.exists()
+
+
+def test_it_gives_no_activity_an_age_in_years(seeded):
+    assert not Activity.objects.filter(min_age__isnull=False).exists()
+
+
+def test_it_gives_pilates_no_age_group(seeded):
+    assert not Activity.objects.get(title="Pilates").age_groups.exists()
+
+
+def test_it_holds_slavic_gymnastics_at_the_seat(seeded):
+    gymnastics = Activity.objects.get(title__contains="Gimnastyka słowiańska")
+    assert gymnastics.location.address == "ul. Morcinka 40"
+
+
+def test_it_uses_lower_case_ascii_slugs(seeded):
+    slugs = [
+        *Programme.objects.values_list("slug", flat=True),
+        *Activity.objects.values_list("slug", flat=True),
+    ]
+    assert [slug for slug in slugs if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)] == []
+
+
+def test_it_keeps_staff_edits_when_the_seed_command_runs_again(seeded):
+    programme = Programme.objects.get(slug="na-skarpie")
+    programme.summary = "Poprawione przez pracownika MOPS."
+    programme.save()
+    call_command("load_seed", verbosity=0)
+    programme.refresh_from_db()
+    assert programme.summary == "Poprawione przez pracownika MOPS."
