@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from activities import search
+from programmes import search
 
 
 class VocabularyManager(models.Manager):
@@ -153,14 +153,26 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(sessions__weekday=weekday).distinct()
 
     def search(self, query):
-        """Every word of the query must match the title, description or programme."""
-        words = search.query_terms(query)
-        if not words:
+        """Every word of the query must match; title matches rank first."""
+        terms = search.query_terms(query)
+        if not terms:
             return self
         matches = Q()
-        for word in words:
-            matches &= Q(search_text__contains=f" {word}")
-        return self.filter(matches)
+        title_hits = []
+        for term in terms:
+            matches &= Q(search_text__contains=f" {term}")
+            title_hits.append(
+                models.Case(
+                    models.When(search_title__contains=f" {term}", then=1),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
+            )
+        return (
+            self.filter(matches)
+            .annotate(search_rank=sum(title_hits[1:], title_hits[0]))
+            .order_by("-search_rank", "title", "pk")
+        )
 
     def by_kind(self):
         """In the order of ActivityKind, so pages can group activities by kind."""
@@ -173,7 +185,7 @@ class ActivityQuerySet(models.QuerySet):
     def refresh_search_text(self):
         """Rebuild the search form of each activity (after loaddata or a rename)."""
         for activity in self.select_related("programme").iterator(chunk_size=500):
-            activity.save(update_fields=["search_text"])
+            activity.save(update_fields=["search_title", "search_text"])
 
     def with_related(self):
         return self.select_related("programme", "location__district").prefetch_related(
@@ -283,6 +295,8 @@ class Activity(models.Model):
     )
     published = models.BooleanField(_("published"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Derived on save (see programmes/search.py): stems of the title, and of everything.
+    search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -319,11 +333,12 @@ class Activity(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.search_title = search.document(self.title)
         self.search_text = search.document(
-            self.title, self.summary, self.description, self.programme.name
+            self.title, self.summary, self.description, self.audience_note, self.programme.name
         )
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -39,6 +39,11 @@ class ActivityListView(FilteredListMixin, FilterView):
     def get_queryset(self):
         return Activity.objects.published().with_related()
 
+    def get_context_data(self, **kwargs):
+        form = self.filterset.form
+        query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+        return super().get_context_data(search_query=query, **kwargs)
+
 
 class ActivityDetailView(DetailView):
     def get_queryset(self):

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,12 @@ def _display(form_field, value):
 
 
 class ProgrammeFilter(ChipsMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     district = django_filters.ModelChoiceFilter(
         label=_("Where?"),
         queryset=District.objects.all(),
@@ -53,7 +60,10 @@ class ProgrammeFilter(ChipsMixin, django_filters.FilterSet):
 
     class Meta:
         model = Programme
-        fields = ["district"]
+        fields = ["q", "district"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
 
     def in_district(self, queryset, name, value):
         return queryset.in_district(value)

@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from programmes import search
+
 
 class DistrictQuerySet(models.QuerySet):
     def with_published_programmes(self):
@@ -63,6 +65,13 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.prefetch_related("districts", "locations__district")
+
+    def search(self, query):
+        terms = search.query_terms(query)
+        matches = Q()
+        for term in terms:
+            matches &= Q(search_text__contains=f" {term}")
+        return self.filter(matches)
 
     def with_activity_count(self):
         return self.annotate(
@@ -129,6 +138,8 @@ class Programme(models.Model):
     published = models.BooleanField(
         _("published"), default=True, help_text=_("Unpublished programmes are hidden.")
     )
+    # Derived on save (see programmes/search.py).
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -141,6 +152,12 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = search.document(self.name, self.summary, self.description)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})

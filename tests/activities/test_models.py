@@ -130,3 +130,31 @@ def test_it_refuses_a_session_that_ends_before_it_starts():
 def test_it_falls_back_to_the_programmes_verification_date():
     programme = ProgrammeFactory(last_verified=datetime.date(2026, 1, 5))
     assert ActivityFactory(programme=programme).verified_on == datetime.date(2026, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("angielski", "Nauka języka angielskiego"),
+        ("logopeda", "Warsztaty logopedyczne"),
+        ("zeslawice", "Zajęcia w Zesławicach"),
+        ("ŁĘG", "Spacer po Łęgu"),
+        ("dzieci", "Zajęcia dla dziecka"),
+        ("siatkowka", "Zajęcia z siatkówki"),
+    ],
+)
+def test_it_finds_inflected_words(query, title):
+    ActivityFactory(title=title)
+    ActivityFactory(title="Brydż")
+    assert titles(Activity.objects.search(query)) == [title]
+
+
+def test_it_ranks_title_matches_above_description_matches():
+    ActivityFactory(title="Spotkania", description="Gramy w brydża.")
+    ActivityFactory(title="Brydż", description="Spotkania przy kartach.")
+    assert [a.title for a in Activity.objects.search("brydż")] == ["Brydż", "Spotkania"]
+
+
+def test_it_ignores_a_query_without_words():
+    ActivityFactory(title="Pilates")
+    assert titles(Activity.objects.search("!!! ---")) == ["Pilates"]

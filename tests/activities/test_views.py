@@ -198,3 +198,19 @@ def test_it_shows_an_activity_in_few_queries(client, django_assert_max_num_queri
 def test_it_shows_the_home_page_with_ways_in(client, three_activities):
     response = client.get(reverse("home"))
     assert f'href="{FINDER}?topic=sport"' in response.text
+
+
+def test_it_highlights_matched_words(client):
+    ActivityFactory(title="Nauka języka angielskiego")
+    response = client.get(FINDER, {"q": "angielski"})
+    assert "<mark>angielskiego</mark>" in response.text
+
+
+def test_it_says_what_was_searched(client):
+    response = client.get(FINDER, {"q": "szachy"})
+    assert "„szachy”" in response.text or "“szachy”" in response.text
+
+
+def test_it_offers_to_widen_a_search_that_found_nothing(client, three_activities):
+    response = client.get(FINDER, {"q": "siatkówka", "age": "dzieci"})
+    assert 'href="?q=siatk%C3%B3wka"' in response.text

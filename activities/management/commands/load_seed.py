@@ -25,8 +25,10 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
-            # loaddata saves raw rows, so the derived search text is built here.
-            Activity.objects.all().refresh_search_text()
+            # loaddata saves raw rows, so the derived search text is built here;
+            # saving a programme also refreshes its activities (activities/signals.py).
+            for programme in Programme.objects.all():
+                programme.save(update_fields=["search_text"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {Programme.objects.count()} programmes "

@@ -1,0 +1,61 @@
+"""Search that understands Polish inflection and forgives missing Polish letters.
+
+Texts and queries go through the same steps: words are cut to their stems by
+the Snowball Polish stemmer (PyStemmer), then folded to lower case without
+diacritics. A query stem matches the start of a stored stem, so "angielski"
+finds "języka angielskiego", "logopeda" finds "logopedyczne" and "zeslawice"
+finds "Zesławicach". The stored form is a plain string searched with `LIKE`,
+so SQLite and PostgreSQL give the same results.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+# Letters that Unicode decomposition does not reduce to a base letter.
+_SPECIAL_LETTERS = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
+_WORD = re.compile(r"[^\W_]+")
+MAX_QUERY_WORDS = 8
+MAX_WORD_LENGTH = 40
+_stemmer = Stemmer.Stemmer("polish")
+
+
+def fold(text):
+    """Lower-case text without diacritics: "Łęg" -> "leg"."""
+    text = text.translate(_SPECIAL_LETTERS).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=20_000)
+def stem(word):
+    return fold(_stemmer.stemWord(word.casefold()))
+
+
+def stems(text):
+    return [stem(word[:MAX_WORD_LENGTH]) for word in _WORD.findall(text or "")]
+
+
+def document(*parts):
+    """The stored search form of some texts: unique stems between spaces."""
+    unique = dict.fromkeys(s for part in parts for s in stems(part))
+    return " " + " ".join(unique) + " "
+
+
+def query_terms(query):
+    """The stems of a visitor's query, bounded so junk cannot make a huge query."""
+    return list(dict.fromkeys(stems(query)))[:MAX_QUERY_WORDS]
+
+
+def highlight_spans(text, query):
+    """(start, end) of each word in `text` whose stem starts with a query stem."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    return [
+        match.span()
+        for match in _WORD.finditer(text)
+        if any(stem(match.group()).startswith(term) for term in terms)
+    ]
