@@ -47,14 +47,16 @@ class ActivityListView(FilteredListMixin, FilterView):
 
 class ActivityDetailView(DetailView):
     def get_queryset(self):
-        return Activity.objects.published().with_related().select_related("programme")
+        return (
+            Activity.objects.published()
+            .with_related()
+            .prefetch_related("partners", "programme__locations__district")
+        )
 
     def get_context_data(self, **kwargs):
         programme = self.object.programme
         return super().get_context_data(
             contacts=programme.contacts.public(),
-            other_activities=programme.activities.published()
-            .exclude(pk=self.object.pk)
-            .with_related()[:6],
+            other_activities=programme.activities.published().exclude(pk=self.object.pk)[:6],
             **kwargs,
         )
