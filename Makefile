@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # `make run` is a developer's machine: plain HTTP on loopback and a development key.
 RUN_ENV := DJANGO_LOCAL=true
 
-.PHONY: run test venv messages lint format migrations-check lock clean
+.PHONY: run test venv messages browser lint format migrations-check lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,16 @@ run: messages
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/, stop with Ctrl+C)"
 	$(RUN_ENV) $(BIN)/gunicorn pal_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
-test: messages
+# Browser tests need Chromium: Debian's package where we are root (Playwright's own
+# download is blocked on our machines), otherwise Playwright's own build.
+browser: venv
+	@if command -v chromium >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/playwright install chromium; fi
+
+test: messages browser
 	$(RUN_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
