@@ -126,3 +126,9 @@ def test_it_answers_unknown_pages_with_the_custom_404(client):
     response = client.get("/nie-ma-takiej-strony/")
     assert response.status_code == 404
     assert "noindex" in response.text
+
+
+def test_it_links_the_address_to_maps_without_coordinates(client):
+    location = LocationFactory(address="os. Na Skarpie 35")
+    text = client.get(location.programme.get_absolute_url()).text
+    assert "openstreetmap.org/search?query=os.%20Na%20Skarpie%2035%2C%20Krak%C3%B3w" in text
