@@ -157,19 +157,16 @@ class ActivityQuerySet(models.QuerySet):
         terms = search.query_terms(query)
         if not terms:
             return self
-        matches = Q()
-        title_hits = []
-        for term in terms:
-            matches &= Q(search_text__contains=f" {term}")
-            title_hits.append(
-                models.Case(
-                    models.When(search_title__contains=f" {term}", then=1),
-                    default=0,
-                    output_field=models.IntegerField(),
-                )
+        title_hits = [
+            models.Case(
+                models.When(search.matching([term], "search_title"), then=1),
+                default=0,
+                output_field=models.IntegerField(),
             )
+            for term in terms
+        ]
         return (
-            self.filter(matches)
+            self.filter(search.matching(terms))
             .annotate(search_rank=sum(title_hits[1:], title_hits[0]))
             .order_by("-search_rank", "title", "pk")
         )

@@ -20,10 +20,7 @@ def home(request):
         request,
         "home.html",
         {
-            "programmes": Programme.objects.published()
-            .with_related()
-            .with_activity_count()
-            .order_by("name"),
+            "programmes": Programme.objects.published().with_related().with_activity_count(),
             "districts": District.objects.with_published_programmes(),
             "age_groups": AgeGroup.objects.all(),
             "topics": Topic.objects.all(),

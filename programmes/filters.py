@@ -3,15 +3,38 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from programmes import search
 from programmes.models import District, Programme
 
 
-class ChipsMixin:
-    """Adds `chips()`: one removable tag per chosen filter, for the template.
+class DirectoryFilterSet(django_filters.FilterSet):
+    """What every listing filters by (free text and district), and its chips.
 
-    A chip's link is the current query string without that filter (and
-    without the page number, since the result count changes).
+    `chips()` gives one removable tag per chosen filter: its link is the
+    current query string without that filter (and without the page number,
+    since the result count changes).
     """
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        max_length=search.MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        help_text=_("For example: angielski, siatkówka, logopeda."),
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("Where?"),
+        queryset=District.objects.all(),
+        to_field_name="slug",
+        method="in_district",
+        empty_label=_("Anywhere in Kraków"),
+    )
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def in_district(self, queryset, name, value):
+        return queryset.in_district(value)
 
     def chips(self):
         if not self.is_bound or not self.form.is_valid():
@@ -43,27 +66,7 @@ def _display(form_field, value):
     return str(value)
 
 
-class ProgrammeFilter(ChipsMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="search",
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    district = django_filters.ModelChoiceFilter(
-        label=_("Where?"),
-        queryset=District.objects.all(),
-        to_field_name="slug",
-        method="in_district",
-        empty_label=_("Anywhere in Kraków"),
-    )
-
+class ProgrammeFilter(DirectoryFilterSet):
     class Meta:
         model = Programme
         fields = ["q", "district"]
-
-    def search(self, queryset, name, value):
-        return queryset.search(value)
-
-    def in_district(self, queryset, name, value):
-        return queryset.in_district(value)

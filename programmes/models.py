@@ -67,18 +67,15 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.prefetch_related("districts", "locations__district")
 
     def search(self, query):
-        terms = search.query_terms(query)
-        matches = Q()
-        for term in terms:
-            matches &= Q(search_text__contains=f" {term}")
-        return self.filter(matches)
+        return self.filter(search.matching(search.query_terms(query)))
 
     def with_activity_count(self):
+        # Grouping drops Meta.ordering, and pages need a stable order to paginate.
         return self.annotate(
             activity_count=models.Count(
                 "activities", filter=Q(activities__published=True), distinct=True
             )
-        )
+        ).order_by("name")
 
 
 class Programme(models.Model):

@@ -13,10 +13,12 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
+from django.db.models import Q
 
 # Letters that Unicode decomposition does not reduce to a base letter.
 _SPECIAL_LETTERS = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
 _WORD = re.compile(r"[^\W_]+")
+MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
 MAX_WORD_LENGTH = 40
 _stemmer = Stemmer.Stemmer("polish")
@@ -47,6 +49,14 @@ def document(*parts):
 def query_terms(query):
     """The stems of a visitor's query, bounded so junk cannot make a huge query."""
     return list(dict.fromkeys(stems(query)))[:MAX_QUERY_WORDS]
+
+
+def matching(terms, field="search_text"):
+    """A filter needing every term at the start of a word of `field`'s stored form."""
+    condition = Q()
+    for term in terms:
+        condition &= Q(**{f"{field}__contains": f" {term}"})
+    return condition
 
 
 def highlight_spans(text, query):

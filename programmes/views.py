@@ -22,7 +22,7 @@ class ProgrammeListView(FilteredListMixin, FilterView):
     paginate_by = 24
 
     def get_queryset(self):
-        return Programme.objects.published().with_related().with_activity_count().order_by("name")
+        return Programme.objects.published().with_related().with_activity_count()
 
 
 class ProgrammeDetailView(DetailView):

@@ -37,24 +37,19 @@ def test_it_lists_every_published_activity(client, three_activities):
     assert response.context["paginator"].count == 3
 
 
-def test_it_narrows_by_district(client, three_activities):
-    response = client.get(FINDER, {"district": "mistrzejowice"})
-    assert [a.title for a in response.context["object_list"]] == ["Siatkówka w Mistrzejowicach"]
-
-
-def test_it_narrows_by_age_group(client, three_activities):
-    response = client.get(FINDER, {"age": "dzieci"})
-    assert [a.title for a in response.context["object_list"]] == ["Rękodzieło dla dzieci"]
-
-
-def test_it_narrows_by_topic(client, three_activities):
-    response = client.get(FINDER, {"topic": "sport"})
-    assert [a.title for a in response.context["object_list"]] == ["Siatkówka w Mistrzejowicach"]
-
-
-def test_it_narrows_by_free_text(client, three_activities):
-    response = client.get(FINDER, {"q": "brydz"})
-    assert [a.title for a in response.context["object_list"]] == ["Brydż dla dorosłych"]
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"district": "mistrzejowice"}, "Siatkówka w Mistrzejowicach"),
+        ({"age": "dzieci"}, "Rękodzieło dla dzieci"),
+        ({"topic": "sport"}, "Siatkówka w Mistrzejowicach"),
+        ({"q": "brydz"}, "Brydż dla dorosłych"),
+    ],
+    ids=["district", "age-group", "topic", "free-text"],
+)
+def test_it_narrows_by_each_filter(client, three_activities, params, expected):
+    response = client.get(FINDER, params)
+    assert [a.title for a in response.context["object_list"]] == [expected]
 
 
 def test_it_narrows_by_programme(client, three_activities):
@@ -78,7 +73,7 @@ def test_it_labels_district_options_with_numeral_and_name(client):
 def test_it_shows_the_result_count(client, three_activities):
     response = client.get(FINDER, {"topic": "sport"})
     assert response.context["paginator"].count == 1
-    assert "1 " in response.text
+    assert "Znaleziono 1 zajęcie" in response.text
 
 
 def test_it_shows_chosen_filters_as_removable_chips(client, three_activities):
@@ -91,18 +86,19 @@ def test_it_offers_to_clear_all_filters(client, three_activities):
     assert f'class="clear-all" href="{FINDER}"' in response.text
 
 
-def test_it_keeps_filters_when_paging(client):
+@pytest.fixture
+def two_pages_of_sport():
     sport = TopicFactory(name="Sport", slug="sport")
     for number in range(25):
         ActivityFactory(title=f"Sport {number:02}", topics=[sport])
+
+
+def test_it_keeps_filters_when_paging(client, two_pages_of_sport):
     response = client.get(FINDER, {"topic": "sport"})
     assert 'href="?topic=sport&amp;page=2"' in response.text
 
 
-def test_it_serves_the_second_page_with_the_filters(client):
-    sport = TopicFactory(name="Sport", slug="sport")
-    for number in range(25):
-        ActivityFactory(title=f"Sport {number:02}", topics=[sport])
+def test_it_serves_the_second_page_with_the_filters(client, two_pages_of_sport):
     ActivityFactory(title="Inne")
     response = client.get(FINDER, {"topic": "sport", "page": "2"})
     assert len(response.context["object_list"]) == 5
