@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -136,7 +137,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Leaflet for the programme map, from a pinned package: served by us, never a CDN.
+    ("leaflet", xstatic.pkg.leaflet.BASE_DIR),
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 
@@ -149,6 +154,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+# Map tiles for the programme map, fetched by the browser only on the page that shows it.
+MAP_TILE_URL = env("DJANGO_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 
 # Tests and the browser suite serve static files straight from the source folders.
 WHITENOISE_USE_FINDERS = TESTING

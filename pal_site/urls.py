@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from activities.views import home
-from programmes.views import about
+from programmes.views import about, accessibility_statement, easy_read
 
 admin.site.site_header = _("PAL Kraków: administration")
 admin.site.site_title = _("PAL Kraków")
@@ -20,5 +20,7 @@ urlpatterns += i18n_patterns(
     path("programy/", include("programmes.urls")),
     path("zajecia/", include("activities.urls")),
     path("o-programie/", about, name="about"),
+    path("deklaracja-dostepnosci/", accessibility_statement, name="accessibility_statement"),
+    path("tekst-latwy-do-czytania/", easy_read, name="easy_read"),
     prefix_default_language=False,
 )

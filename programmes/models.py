@@ -160,6 +160,11 @@ class Programme(models.Model):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
 
     @property
+    def mapped_locations(self):
+        """Locations with coordinates; uses the prefetched list when there is one."""
+        return [location for location in self.locations.all() if location.has_coordinates]
+
+    @property
     def main_location(self):
         """The first location; uses the prefetched list when there is one."""
         locations = list(self.locations.all())

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
@@ -37,6 +38,37 @@ class ProgrammeDetailView(DetailView):
         )
 
 
+class ProgrammeMapView(DetailView):
+    """The map a visitor asked for: only this page makes the browser contact the tile server."""
+
+    template_name = "programmes/programme_map.html"
+
+    def get_queryset(self):
+        return Programme.objects.published().with_related()
+
+    def get_context_data(self, **kwargs):
+        points = [
+            {
+                "name": location.name or location.address,
+                "address": location.full_address,
+                "lat": float(location.latitude),
+                "lon": float(location.longitude),
+            }
+            for location in self.object.mapped_locations
+        ]
+        return super().get_context_data(map_points=points, tile_url=settings.MAP_TILE_URL, **kwargs)
+
+
 @require_GET
 def about(request):
     return render(request, "programmes/about.html")
+
+
+@require_GET
+def accessibility_statement(request):
+    return render(request, "pages/accessibility_statement.html")
+
+
+@require_GET
+def easy_read(request):
+    return render(request, "pages/easy_read.html")

@@ -16,6 +16,8 @@ PAGE_TYPES = [
     "/programy/",
     "/programy/na-skarpie/",
     "/o-programie/",
+    "/deklaracja-dostepnosci/",
+    "/tekst-latwy-do-czytania/",
     "/nie-ma-takiej-strony/",
 ]
 

@@ -132,3 +132,65 @@ def test_it_links_the_address_to_maps_without_coordinates(client):
     location = LocationFactory(address="os. Na Skarpie 35")
     text = client.get(location.programme.get_absolute_url()).text
     assert "openstreetmap.org/search?query=os.%20Na%20Skarpie%2035%2C%20Krak%C3%B3w" in text
+
+
+def test_it_links_the_address_to_route_planners_without_coordinates(client):
+    location = LocationFactory(address="os. Na Skarpie 35", postal_code="31-911")
+    response = client.get(location.programme.get_absolute_url())
+    query = "os.%20Na%20Skarpie%2035%2C%2031-911%2C%20Krak%C3%B3w"
+    assert f"https://www.openstreetmap.org/search?query={query}" in response.text
+    assert f"https://www.google.com/maps/search/?api=1&amp;query={query}" in response.text
+    assert f"https://jakdojade.pl/krakow/trasa/?tn={query}" in response.text
+
+
+def test_it_offers_no_map_for_places_without_coordinates(client):
+    programme = LocationFactory().programme
+    response = client.get(programme.get_absolute_url())
+    assert reverse("programmes:map", args=[programme.slug]) not in response.text
+    assert "Nie mamy jeszcze położenia tego miejsca na mapie" in response.text
+
+
+def test_it_offers_the_map_only_as_a_link_so_the_page_contacts_no_tile_server(client, settings):
+    location = LocationFactory(
+        latitude="50.083000", longitude="20.030000", coordinates_source="pomiar MOPS"
+    )
+    response = client.get(location.programme.get_absolute_url())
+    assert reverse("programmes:map", args=[location.programme.slug]) in response.text
+    assert "tile.openstreetmap.org" not in response.text
+    assert "leaflet" not in response.text.lower()
+    assert "&amp;tc=50.083000:20.030000" in response.text
+
+
+def test_the_map_page_pins_located_places_and_lists_the_others(client):
+    located = LocationFactory(
+        name="Siedziba <b>PAL</b>",
+        latitude="50.083000",
+        longitude="20.030000",
+        coordinates_source="pomiar MOPS",
+    )
+    LocationFactory(programme=located.programme, address="os. Bez Pozycji 1")
+    response = client.get(reverse("programmes:map", args=[located.programme.slug]))
+    assert response.context["map_points"] == [
+        {
+            "name": "Siedziba <b>PAL</b>",
+            "address": located.full_address,
+            "lat": 50.083,
+            "lon": 20.03,
+        }
+    ]
+    assert "Siedziba \\u003Cb\\u003EPAL\\u003C/b\\u003E" in response.text  # escaped JSON
+    assert 'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in response.text
+    assert "/static/leaflet/leaflet.js" in response.text
+    assert "Nie ma go na mapie: nie znamy jeszcze jego położenia." in response.text
+    assert '<meta name="robots" content="noindex, follow">' in response.text
+
+
+def test_the_map_page_of_an_unpublished_programme_is_not_found(client):
+    programme = ProgrammeFactory(published=False)
+    assert client.get(reverse("programmes:map", args=[programme.slug])).status_code == 404
+
+
+def test_the_programme_page_carries_its_address_for_the_printed_poster(client):
+    programme = ProgrammeFactory()
+    response = client.get(programme.get_absolute_url())
+    assert f"http://testserver{programme.get_absolute_url()}</p>" in response.text
