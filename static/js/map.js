@@ -10,12 +10,16 @@
     maxZoom: 19,
     attribution: element.dataset.attribution,
   }).addTo(map);
-  // Explicit icon URLs: Leaflet's own guess fails on our fingerprinted static file names.
-  var icon = new L.Icon.Default({
+  // Leaflet's default marker with explicit URLs: its own guess of the image folder fails
+  // on fingerprinted static file names.
+  var icon = L.icon({
     iconUrl: element.dataset.icon,
     iconRetinaUrl: element.dataset.iconRetina,
     shadowUrl: element.dataset.shadow,
-    imagePath: "",
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    shadowSize: [41, 41],
   });
   var bounds = [];
   points.forEach(function (point) {
