@@ -1,8 +1,9 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.browser.accessibility import serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -95,10 +96,4 @@ def test_it_never_scrolls_sideways_at_320_pixels(site, page, path):
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_it_has_no_serious_accessibility_violations(site, phone, path):
     phone.goto(f"{site}{path}")
-    results = Axe().run(phone)
-    serious = [
-        violation["id"]
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-    assert serious == []
+    assert serious_accessibility_violations(phone) == []

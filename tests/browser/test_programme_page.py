@@ -3,10 +3,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from programmes.models import Location
+from tests.browser.accessibility import serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -52,11 +52,7 @@ def test_the_map_page_has_no_serious_accessibility_violations(located_site, phon
     )
     phone.goto(f"{located_site}/programy/na-skarpie/mapa/")
     expect(phone.locator(".leaflet-marker-icon")).to_have_count(1)
-    results = Axe().run(phone)
-    serious = [
-        v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
-    ]
-    assert serious == []
+    assert serious_accessibility_violations(phone) == []
 
 
 @pytest.mark.parametrize("slug", ["na-skarpie", "rodziny-zastepcze-os-sloneczne"])
