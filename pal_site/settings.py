@@ -181,7 +181,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # that passes the Host header).
 SITE_URL = env("DJANGO_SITE_URL").rstrip("/")
 if SITE_URL and not SITE_URL.startswith(("https://", "http://")) or SITE_URL.count("/") > 2:
-    raise ImproperlyConfigured(f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}")
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}"
+    )
 
 # Seed data built from the source article (see fixtures/README.md).
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -14,9 +14,7 @@ class DistrictQuerySet(models.QuerySet):
     def with_last_change(self):
         """Annotates `last_change`: when a published programme serving it last changed."""
         return self.annotate(
-            last_change=models.Max(
-                "programmes__updated_at", filter=Q(programmes__published=True)
-            )
+            last_change=models.Max("programmes__updated_at", filter=Q(programmes__published=True))
         ).order_by("number")
 
 

@@ -3,8 +3,11 @@
 import json
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from programmes import share_images
 
 # Open Graph wants a territory; these are the languages the site speaks or will speak.
 OG_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB"}
@@ -32,7 +35,9 @@ def json_ld(data):
 def page_urls(request):
     """Context processor: the page's canonical address (views may override it with
     `canonical_url`) and the Open Graph locale."""
+    share_path = reverse("share_image") + "?v=" + share_images.key(share_images.site_title(), "")
     return {
         "page_url": absolute_url(request, request.path),
+        "site_share_image_url": absolute_url(request, share_path),
         "og_locale": OG_LOCALES.get(getattr(request, "LANGUAGE_CODE", ""), "pl_PL"),
     }

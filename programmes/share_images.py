@@ -34,6 +34,11 @@ def site_lines():
     return "PAL Kraków", gettext("Local Activity Programmes")
 
 
+def site_title():
+    """The title of the site-wide image, for pages without one of their own."""
+    return gettext("Free activities close to home in Kraków")
+
+
 def key(title, where):
     """Changes whenever anything drawn on the image changes."""
     text = "\n".join([VERSION, title, where, *site_lines()])

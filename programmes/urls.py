@@ -7,4 +7,5 @@ app_name = "programmes"
 urlpatterns = [
     path("", views.ProgrammeListView.as_view(), name="list"),
     path("<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
+    path("<slug:slug>/share.png", views.programme_share_image, name="share_image"),
 ]
