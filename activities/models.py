@@ -12,6 +12,21 @@ class VocabularyManager(models.Manager):
         return self.get(slug=slug)
 
 
+class AgeGroupQuerySet(models.QuerySet):
+    def with_last_change(self):
+        """Annotates `last_change`: when a published activity for the group last changed."""
+        return self.annotate(
+            last_change=models.Max(
+                "activities__updated_at",
+                filter=Q(activities__published=True, activities__programme__published=True),
+            )
+        ).order_by("order", "name")
+
+
+class AgeGroupManager(VocabularyManager.from_queryset(AgeGroupQuerySet)):
+    pass
+
+
 class AgeGroup(models.Model):
     """Who an activity is for, in words residents use: children, youth, parents…"""
 
@@ -25,7 +40,7 @@ class AgeGroup(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = VocabularyManager()
+    objects = AgeGroupManager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -98,11 +113,11 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("topic", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Partner(models.Model):

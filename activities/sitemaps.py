@@ -1,7 +1,9 @@
+from urllib.parse import urlencode
+
 from django.db.models import Max
 from django.urls import reverse
 
-from activities.models import Activity, Topic
+from activities.models import Activity, AgeGroup, Topic
 from programmes.models import District, Programme
 from programmes.sitemaps import LocalizedSitemap, ProgrammeSitemap
 
@@ -35,6 +37,19 @@ class TopicSitemap(LocalizedSitemap):
         return topic.last_change
 
 
+class AgeGroupSitemap(LocalizedSitemap):
+    """The finder for one age group (`?age=…`): the one filter indexed on the finder."""
+
+    def items(self):
+        return AgeGroup.objects.with_last_change().filter(last_change__isnull=False)
+
+    def location(self, age_group):
+        return f"{reverse('activities:list')}?{urlencode({'age': age_group.slug})}"
+
+    def lastmod(self, age_group):
+        return age_group.last_change
+
+
 class StaticSitemap(LocalizedSitemap):
     def items(self):
         return ["home", "activities:list", "programmes:list", "about"]
@@ -62,4 +77,5 @@ SITEMAPS = {
     "activities": ActivitySitemap,
     "districts": DistrictSitemap,
     "topics": TopicSitemap,
+    "age_groups": AgeGroupSitemap,
 }

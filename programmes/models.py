@@ -50,11 +50,11 @@ class District(models.Model):
     def __str__(self):
         return f"{self.numeral} {self.name}"
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("district", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class ProgrammeStatus(models.TextChoices):

@@ -25,7 +25,8 @@ class FilteredListMixin:
         page = context.get("page_obj")
         path, indexable = self.filterset.canonical(self.request.path, page.number if page else 1)
         context["canonical_url"] = seo.absolute_url(self.request, path)
-        context["noindex"] = not indexable
+        # An empty result is no page to send searchers to.
+        context["noindex"] = not (indexable and page and page.paginator.count)
         return context
 
 
