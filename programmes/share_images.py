@@ -8,6 +8,7 @@ of the text on it, so a renamed programme or activity gets a new image and a new
 import hashlib
 import io
 import os
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -51,9 +52,9 @@ def path_for(title, where):
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed, so a parallel request never reads half a file.
-        partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
-        partial.write_bytes(draw(title, where))
-        os.replace(partial, path)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
+            part.write(draw(title, where))
+        os.replace(part.name, path)
     return path
 
 
