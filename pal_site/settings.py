@@ -180,7 +180,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # https://pal.example.pl; empty: the origin of each request (fine behind a proxy
 # that passes the Host header).
 SITE_URL = env("DJANGO_SITE_URL").rstrip("/")
-if SITE_URL and not SITE_URL.startswith(("https://", "http://")) or SITE_URL.count("/") > 2:
+if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.count("/") > 2):
     raise ImproperlyConfigured(
         f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}"
     )
