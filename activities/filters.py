@@ -40,6 +40,9 @@ class ActivityFilter(DirectoryFilterSet):
         distinct=True,
     )
 
+    indexable_filters = ("age",)
+    landing_filters = ("district", "topic", "programme")
+
     class Meta:
         model = Activity
         fields = ["q", "district", "age", "topic", "programme", "weekday"]

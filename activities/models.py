@@ -4,11 +4,27 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
+from programmes.models import SlugHistory, stored_slug
 
 
 class VocabularyManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+class AgeGroupQuerySet(models.QuerySet):
+    def with_last_change(self):
+        """Annotates `last_change`: when a published activity for the group last changed."""
+        return self.annotate(
+            last_change=models.Max(
+                "activities__updated_at",
+                filter=Q(activities__published=True, activities__programme__published=True),
+            )
+        ).order_by("order", "name")
+
+
+class AgeGroupManager(VocabularyManager.from_queryset(AgeGroupQuerySet)):
+    pass
 
 
 class AgeGroup(models.Model):
@@ -24,7 +40,7 @@ class AgeGroup(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = VocabularyManager()
+    objects = AgeGroupManager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -57,6 +73,27 @@ class TopicIcon(models.TextChoices):
     STAR = "star", _("star")
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_published_activities(self):
+        """Topics that at least one published activity is about."""
+        return self.filter(
+            activities__published=True, activities__programme__published=True
+        ).distinct()
+
+    def with_last_change(self):
+        """Annotates `last_change`: when a published activity about it last changed."""
+        return self.annotate(
+            last_change=models.Max(
+                "activities__updated_at",
+                filter=Q(activities__published=True, activities__programme__published=True),
+            )
+        ).order_by("order", "name")
+
+
+class TopicManager(VocabularyManager.from_queryset(TopicQuerySet)):
+    pass
+
+
 class Topic(models.Model):
     """What an activity is about. Staff may add topics; each needs an icon."""
 
@@ -66,7 +103,7 @@ class Topic(models.Model):
     icon = models.CharField(_("icon"), max_length=20, choices=TopicIcon, default=TopicIcon.STAR)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = VocabularyManager()
+    objects = TopicManager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -75,6 +112,9 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("topic", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -334,9 +374,12 @@ class Activity(models.Model):
         self.search_text = search.document(
             self.title, self.summary, self.description, self.audience_note, self.programme.name
         )
+        old_slug = stored_slug(self, kwargs.get("update_fields"))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)
+        if old_slug != self.slug:
+            ActivitySlugHistory.objects.record_move(old_slug, self)
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
@@ -351,6 +394,24 @@ class Activity(models.Model):
     @property
     def verified_on(self):
         return self.last_verified or self.programme.last_verified
+
+
+class ActivitySlugHistory(SlugHistory):
+    target_field = "activity"
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.SET_NULL,
+        related_name="old_slugs",
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when the activity was deleted: the address then answers “gone”."),
+    )
+
+    class Meta(SlugHistory.Meta):
+        verbose_name = _("old activity address")
+        verbose_name_plural = _("old activity addresses")
 
 
 class WeeklySession(models.Model):

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "programmes",
     "activities",
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "programmes.seo.page_urls",
             ],
         },
     },
@@ -181,6 +183,15 @@ if env_bool("DJANGO_BEHIND_PROXY"):
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The public origin for canonical links, link previews and the sitemap, e.g.
+# https://pal.example.pl; empty: the origin of each request (fine behind a proxy
+# that passes the Host header).
+SITE_URL = env("DJANGO_SITE_URL").rstrip("/")
+if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.count("/") > 2):
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}"
+    )
 
 # Seed data built from the source article (see fixtures/README.md).
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

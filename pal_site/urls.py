@@ -1,10 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from activities.views import home
-from programmes.views import about, accessibility_statement, easy_read
+from activities.sitemaps import SITEMAPS
+from activities.views import DistrictLandingView, TopicLandingView, home, robots_txt
+from programmes.views import about, accessibility_statement, easy_read, site_share_image
 
 admin.site.site_header = _("PAL Kraków: administration")
 admin.site.site_title = _("PAL Kraków")
@@ -12,6 +14,9 @@ admin.site.index_title = _("Directory content")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("share.png", site_share_image, name="share_image"),
 ]
 
 # Polish lives at the root; /uk/ and /en/ will share these paths.
@@ -19,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("", home, name="home"),
     path("programy/", include("programmes.urls")),
     path("zajecia/", include("activities.urls")),
+    path("dzielnice/<slug:slug>/", DistrictLandingView.as_view(), name="district"),
+    path("tematy/<slug:slug>/", TopicLandingView.as_view(), name="topic"),
     path("o-programie/", about, name="about"),
     path("deklaracja-dostepnosci/", accessibility_statement, name="accessibility_statement"),
     path("tekst-latwy-do-czytania/", easy_read, name="easy_read"),

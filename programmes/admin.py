@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import District, Location, Programme, StaffContact
+from programmes.models import District, Location, Programme, ProgrammeSlugHistory, StaffContact
 
 
 @admin.register(District)
@@ -82,3 +82,12 @@ class StaffContactAdmin(admin.ModelAdmin):
     search_fields = ["name", "role", "programme__name"]
     autocomplete_fields = ["programme"]
     list_select_related = ["programme"]
+
+
+@admin.register(ProgrammeSlugHistory)
+class ProgrammeSlugHistoryAdmin(admin.ModelAdmin):
+    """Old addresses are recorded on rename and delete; staff may correct them here."""
+
+    list_display = ["slug", "programme", "created_at"]
+    search_fields = ["slug", "programme__name"]
+    autocomplete_fields = ["programme"]

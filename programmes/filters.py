@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
 from django.db import models
@@ -30,11 +32,52 @@ class DirectoryFilterSet(django_filters.FilterSet):
         empty_label=_("Anywhere in Kraków"),
     )
 
+    # Filters whose one-filter pages are worth indexing as they are (e.g. `?age=dzieci`).
+    indexable_filters = ()
+    # Filters whose chosen value has a page of its own (`get_absolute_url`), the nearest
+    # first: search engines are sent there from filtered listings.
+    landing_filters = ("district",)
+
     def search(self, queryset, name, value):
         return queryset.search(value)
 
     def in_district(self, queryset, name, value):
         return queryset.in_district(value)
+
+    def chosen(self):
+        """The valid, non-empty filter values, by filter name."""
+        if not self.is_bound or not self.form.is_valid():
+            return {}
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "", [], ())
+        }
+
+    def canonical(self, path, page_number=1):
+        """(address, indexable): where search engines should look for this listing.
+
+        No filter: the listing itself, page by page. One filter with a page of its
+        own: that page. One indexable filter: this listing with just that filter.
+        Anything else (several filters, free-text search, invalid input) is not
+        indexed and points to the nearest page of its own, or the listing.
+        """
+        if self.is_bound and not self.form.is_valid():
+            return path, False
+        chosen = self.chosen()
+        page = {"page": page_number} if page_number > 1 else {}
+        if not chosen:
+            return path + (f"?{urlencode(page)}" if page else ""), True
+        if len(chosen) == 1:
+            [(name, value)] = chosen.items()
+            if name in self.indexable_filters:
+                return f"{path}?{urlencode({name: self.data[name], **page})}", True
+            if name in self.landing_filters:
+                return value.get_absolute_url(), True
+        for name in self.landing_filters:
+            if name in chosen:
+                return chosen[name].get_absolute_url(), False
+        return path, False
 
     def chips(self):
         if not self.is_bound or not self.form.is_valid():

@@ -11,6 +11,12 @@ class DistrictQuerySet(models.QuerySet):
         """Districts that have at least one published programme serving them."""
         return self.filter(programmes__published=True).distinct()
 
+    def with_last_change(self):
+        """Annotates `last_change`: when a published programme serving it last changed."""
+        return self.annotate(
+            last_change=models.Max("programmes__updated_at", filter=Q(programmes__published=True))
+        ).order_by("number")
+
 
 class DistrictManager(models.Manager.from_queryset(DistrictQuerySet)):
     def get_by_natural_key(self, slug):
@@ -43,6 +49,9 @@ class District(models.Model):
 
     def __str__(self):
         return f"{self.numeral} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("district", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -152,9 +161,12 @@ class Programme(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = search.document(self.name, self.summary, self.description)
+        old_slug = stored_slug(self, kwargs.get("update_fields"))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+        if old_slug != self.slug:
+            ProgrammeSlugHistory.objects.record_move(old_slug, self)
 
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
@@ -169,6 +181,72 @@ class Programme(models.Model):
         """The first location; uses the prefetched list when there is one."""
         locations = list(self.locations.all())
         return locations[0] if locations else None
+
+
+def stored_slug(instance, update_fields):
+    """The slug in the database before this save (None for a new row)."""
+    if instance._state.adding:
+        return None
+    if update_fields is not None and "slug" not in update_fields:
+        return instance.slug
+    stored = type(instance)._base_manager.filter(pk=instance.pk).values_list("slug", flat=True)
+    return stored.first()
+
+
+class SlugHistoryQuerySet(models.QuerySet):
+    def record_move(self, old_slug, target):
+        """The target now lives at `target.slug`; `old_slug` (if any) should lead to it."""
+        field = self.model.target_field
+        # The live address always wins over a remembered one.
+        self.filter(slug=target.slug).delete()
+        if old_slug:
+            self.update_or_create(slug=old_slug, defaults={field: target})
+
+    def record_removal(self, slug):
+        """The page at `slug` was deleted: its address (and older ones) answer 410 Gone."""
+        self.update_or_create(slug=slug, defaults={self.model.target_field: None})
+
+
+class SlugHistory(models.Model):
+    """An address a page used to have, so links to it keep working.
+
+    With a target, the old address answers 301 to the renamed page; without one
+    (the page was deleted), it answers 410 Gone.
+    """
+
+    slug = models.SlugField(_("old slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = SlugHistoryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug
+
+    @property
+    def target_id(self):
+        return getattr(self, f"{self.target_field}_id")
+
+
+class ProgrammeSlugHistory(SlugHistory):
+    target_field = "programme"
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.SET_NULL,
+        related_name="old_slugs",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when the programme was deleted: the address then answers “gone”."),
+    )
+
+    class Meta(SlugHistory.Meta):
+        verbose_name = _("old programme address")
+        verbose_name_plural = _("old programme addresses")
 
 
 class Location(models.Model):

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.ProgrammeListView.as_view(), name="list"),
     path("<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
     path("<slug:slug>/mapa/", views.ProgrammeMapView.as_view(), name="map"),
+    path("<slug:slug>/share.png", views.programme_share_image, name="share_image"),
 ]

@@ -1,20 +1,55 @@
 from django.conf import settings
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from programmes import seo, share_images
+from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
-from programmes.models import Programme
+from programmes.models import Programme, ProgrammeSlugHistory
 
 
 class FilteredListMixin:
-    """Listing pages answer 400 (with the message on the page) for invalid filters."""
+    """Listing pages answer 400 (with the message on the page) for invalid filters,
+    and tell search engines which address is canonical and what not to index."""
 
     def render_to_response(self, context, **kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():
             kwargs["status"] = 400
         return super().render_to_response(context, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        path, indexable = self.filterset.canonical(self.request.path, page.number if page else 1)
+        context["canonical_url"] = seo.absolute_url(self.request, path)
+        # An empty result is no page to send searchers to.
+        context["noindex"] = not (indexable and page and page.paginator.count)
+        return context
+
+
+class MovedOrGoneMixin:
+    """Old addresses of a renamed page answer 301 to the new one; the addresses of
+    deleted pages answer 410 Gone. Unpublished pages stay plain 404s."""
+
+    slug_history = None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            old = self.slug_history.objects.filter(slug=kwargs["slug"]).first()
+            if old is None:
+                raise
+            if old.target_id is None:
+                return render(request, "410.html", status=410)
+            current = self.get_queryset().filter(pk=old.target_id).first()
+            if current is None:
+                raise
+            return redirect(current, permanent=True)
 
 
 class ProgrammeListView(FilteredListMixin, FilterView):
@@ -26,14 +61,24 @@ class ProgrammeListView(FilteredListMixin, FilterView):
         return Programme.objects.published().with_related().with_activity_count()
 
 
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(MovedOrGoneMixin, DetailView):
+    slug_history = ProgrammeSlugHistory
+
     def get_queryset(self):
         return Programme.objects.published().with_related()
 
     def get_context_data(self, **kwargs):
+        programme = self.object
+        contacts = list(programme.contacts.public())
+        where = share_images.where(programme, programme.main_location)
+        share_path = reverse("programmes:share_image", kwargs={"slug": programme.slug})
         return super().get_context_data(
-            activities=self.object.activities.published().with_related().by_kind(),
-            contacts=self.object.contacts.public(),
+            activities=programme.activities.published().with_related().by_kind(),
+            contacts=contacts,
+            share_image_url=seo.absolute_url(
+                self.request, f"{share_path}?v={share_images.key(programme.name, where)}"
+            ),
+            structured_data=seo.json_ld(sd.programme(self.request, programme, contacts)),
             **kwargs,
         )
 
@@ -57,6 +102,16 @@ class ProgrammeMapView(DetailView):
             for location in self.object.mapped_locations
         ]
         return super().get_context_data(map_points=points, tile_url=settings.MAP_TILE_URL, **kwargs)
+@require_safe
+def programme_share_image(request, slug):
+    programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)
+    where = share_images.where(programme, programme.main_location)
+    return share_images.response(request, programme.name, where)
+
+
+@require_safe
+def site_share_image(request):
+    return share_images.response(request, share_images.site_title(), "")
 
 
 @require_GET
@@ -72,3 +127,8 @@ def accessibility_statement(request):
 @require_GET
 def easy_read(request):
     return render(request, "pages/easy_read.html")
+    return render(
+        request,
+        "programmes/about.html",
+        {"structured_data": seo.json_ld(sd.organization(request, with_context=True))},
+    )

@@ -14,6 +14,8 @@ MODELS = [
     "activities/agegroup",
     "activities/topic",
     "activities/partner",
+    "programmes/programmeslughistory",
+    "activities/activityslughistory",
 ]
 
 

@@ -32,3 +32,8 @@ def test_it_refuses_to_start_in_production_without_a_secret_key():
 def test_it_passes_the_deployment_checks_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
+
+
+def test_it_refuses_a_site_url_that_is_not_an_origin():
+    result = manage("check", DJANGO_LOCAL="true", DJANGO_SITE_URL="pal.example.pl/katalog")
+    assert "DJANGO_SITE_URL must be an origin" in result.stderr

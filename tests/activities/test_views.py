@@ -193,7 +193,12 @@ def test_it_shows_an_activity_in_few_queries(client, django_assert_max_num_queri
 
 def test_it_shows_the_home_page_with_ways_in(client, three_activities):
     response = client.get(reverse("home"))
-    assert f'href="{FINDER}?topic=sport"' in response.text
+    assert f'href="{FINDER}?age=dzieci"' in response.text
+
+
+def test_it_links_topics_from_the_home_page_to_their_landing_pages(client, three_activities):
+    response = client.get(reverse("home"))
+    assert 'href="/tematy/sport/"' in response.text
 
 
 def test_it_highlights_matched_words(client):
