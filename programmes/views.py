@@ -102,6 +102,8 @@ class ProgrammeMapView(DetailView):
             for location in self.object.mapped_locations
         ]
         return super().get_context_data(map_points=points, tile_url=settings.MAP_TILE_URL, **kwargs)
+
+
 @require_safe
 def programme_share_image(request, slug):
     programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)
