@@ -6,6 +6,7 @@ environment: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    # Locks out repeated failed logins (see "Staff accounts" in README.md).
+    "axes",
+    # Who changed what and when; revert and "recover deleted" in admin.
+    "reversion",
     "programmes",
     "activities",
 ]
@@ -77,6 +82,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "pal_site.urls"
@@ -178,6 +191,27 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
+
+# Staff log in at the start of a working day; the session lasts one day at most.
+SESSION_COOKIE_AGE = int(env("DJANGO_SESSION_COOKIE_AGE", str(9 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Login throttling (django-axes): after 5 failures, that account and that address are
+# locked out for 15 minutes; the page says so in Polish and answers 429.
+AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = int(env("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("DJANGO_AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+
+# Uploaded photos: limits checked before anything is written (see programmes/photos.py).
+PHOTO_MAX_BYTES = int(env("DJANGO_PHOTO_MAX_BYTES", str(10 * 1024 * 1024)))
+PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
+
+# "Zgłoś błąd": at most this many suggestions per address per hour.
+CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))
 
 LOGGING = {
     "version": 1,
