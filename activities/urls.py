@@ -7,4 +7,5 @@ app_name = "activities"
 urlpatterns = [
     path("", views.ActivityListView.as_view(), name="list"),
     path("<slug:slug>/", views.ActivityDetailView.as_view(), name="detail"),
+    path("<slug:slug>/zglos-blad/", views.activity_correction, name="correction"),
 ]

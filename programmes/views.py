@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -25,12 +28,50 @@ class ProgrammeListView(FilteredListMixin, FilterView):
         return Programme.objects.published().with_related().with_activity_count()
 
 
-class ProgrammeDetailView(DetailView):
+class StaffPreviewMixin:
+    """Staff who may change a draft preview it on its public page; visitors get 404.
+
+    Only requests that carry a session cookie touch the session, so visitors' pages
+    stay cookie-free and free of `Vary: Cookie`. Previews are marked never-cache and
+    noindex, with a banner saying the page is not public.
+    """
+
+    def is_staff_request(self):
+        return (
+            settings.SESSION_COOKIE_NAME in self.request.COOKIES
+            and self.request.user.is_active
+            and self.request.user.is_staff
+        )
+
     def get_queryset(self):
-        return Programme.objects.published().with_related()
+        queryset = self.model.objects.all()
+        if self.is_staff_request():
+            editable = self.model.objects.editable_by(self.request.user)
+            public = self.model.objects.published()
+            return queryset.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
+        return queryset.published()
+
+    def get_context_data(self, **kwargs):
+        preview = self.is_staff_request() and not self.object.is_visible()
+        return super().get_context_data(preview=preview, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.is_staff_request():
+            add_never_cache_headers(response)
+            response["Cache-Control"] += ", private"
+        return response
+
+
+class ProgrammeDetailView(StaffPreviewMixin, DetailView):
+    model = Programme
+
+    def get_queryset(self):
+        return super().get_queryset().with_related()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            photos=self.object.photos.public(),
             activities=self.object.activities.published().with_related().by_kind(),
             contacts=self.object.contacts.public(),
             **kwargs,
