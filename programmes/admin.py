@@ -111,10 +111,18 @@ def version_programme_id(version):
     if data.get("programme_id"):
         return data["programme_id"]
     if data.get("activity_id"):
+        # A session or photo: its activity may be deleted, yet saved in the same revision.
         Activity = apps.get_model("activities", "Activity")
-        return Activity.objects.filter(pk=data["activity_id"]).values_list(
-            "programme_id", flat=True
-        ).first()
+        saved = version.revision.version_set.get_for_model(Activity).filter(
+            object_id=str(data["activity_id"])
+        )
+        if saved:
+            return saved[0].field_dict["programme_id"]
+        return (
+            Activity.objects.filter(pk=data["activity_id"])
+            .values_list("programme_id", flat=True)
+            .first()
+        )
     return None
 
 
