@@ -80,7 +80,7 @@ def _rate_limited(request):
 
 
 def _correction(request, programme, activity=None):
-    """"Zgłoś błąd": the one public form; it sets the CSRF cookie, the pages it links from don't."""
+    """The "Zgłoś błąd" form: the only public page that sets a (CSRF) cookie."""
     subject = activity or programme
     context = {"subject": subject, "programme": programme, "activity": activity}
     if request.method == "GET" and "wyslano" in request.GET:
@@ -97,7 +97,9 @@ def _correction(request, programme, activity=None):
                 form.save()
             return redirect(f"{request.path}?wyslano=1")
     status = 400 if form.is_bound else 200
-    return render(request, "activities/correction_form.html", {**context, "form": form}, status=status)
+    return render(
+        request, "activities/correction_form.html", {**context, "form": form}, status=status
+    )
 
 
 @never_cache

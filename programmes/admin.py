@@ -207,7 +207,7 @@ class NotCheckedRecentlyFilter(admin.SimpleListFilter):
 
 
 class FreshnessAdminMixin:
-    """"Last checked" in the list, a filter for stale items and a "checked today" action."""
+    """The "last checked" column, a filter for stale items and a "checked today" action."""
 
     actions = ["mark_checked_today"]
 

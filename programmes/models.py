@@ -18,7 +18,10 @@ def visible_q(prefix="", today=None):
     today = today or timezone.localdate()
     return (
         Q(**{f"{prefix}published": True})
-        & (Q(**{f"{prefix}visible_from__isnull": True}) | Q(**{f"{prefix}visible_from__lte": today}))
+        & (
+            Q(**{f"{prefix}visible_from__isnull": True})
+            | Q(**{f"{prefix}visible_from__lte": today})
+        )
         & (
             Q(**{f"{prefix}visible_until__isnull": True})
             | Q(**{f"{prefix}visible_until__gte": today})

@@ -23,6 +23,9 @@ FORMATS = ("JPEG", "PNG", "WEBP")
 WIDTHS = (480, 960)
 MAX_WIDTH = 1600
 QUALITY = 82
+NOT_AN_IMAGE = _(
+    "This file is not a JPEG, PNG or WebP image. Choose a photo in one of these formats."
+)
 
 
 def upload_to(instance, filename):
@@ -63,10 +66,7 @@ def validate_photo(file):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise too_many_pixels from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
-        raise ValidationError(
-            _("This file is not a JPEG, PNG or WebP image. Choose a photo in one of these formats."),
-            code="not_an_image",
-        ) from error
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
     finally:
         file.seek(0)
 
@@ -108,8 +108,10 @@ def save_renditions(photo):
     storage = photo.image.storage
     renditions = []
     for width in [w for w in WIDTHS if w < image.width] + [image.width]:
-        copy = image if width == image.width else image.resize(
-            (width, round(image.height * width / image.width))
+        copy = (
+            image
+            if width == image.width
+            else image.resize((width, round(image.height * width / image.width)))
         )
         names = {
             fmt: storage.save(f"{stem}-{width}.{ext}", ContentFile(_encode(copy, fmt.upper())))
