@@ -9,6 +9,7 @@ from django_filters.views import FilterView
 from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
 from activities.models import Activity, AgeGroup, Topic
+from pal_site.admin import client_ip
 from programmes.models import District, Programme
 from programmes.views import FilteredListMixin, StaffPreviewMixin
 
@@ -69,7 +70,7 @@ class ActivityDetailView(StaffPreviewMixin, DetailView):
 
 def _rate_limited(request):
     """At most CORRECTIONS_PER_HOUR submissions per address per hour (cache-based)."""
-    key = f"corrections:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"corrections:{client_ip(request)}"
     cache.add(key, 0, timeout=60 * 60)
     try:
         count = cache.incr(key)

@@ -117,3 +117,13 @@ def test_it_lets_staff_close_a_correction(client, activity):
 
 def test_it_does_not_let_staff_add_corrections_in_admin(admin_client):
     assert admin_client.get(reverse("admin:activities_correction_add")).status_code == 403
+
+
+def test_it_counts_reports_by_the_address_the_proxy_forwards(client, activity, settings):
+    settings.BEHIND_PROXY = True
+    settings.CORRECTIONS_PER_HOUR = 1
+    first = {"HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    second = {"HTTP_X_FORWARDED_FOR": "203.0.113.8"}
+    client.post(form_url(activity), {"message": "Błąd."}, **first)
+    assert client.post(form_url(activity), {"message": "Błąd."}, **second).status_code == 302
+    assert client.post(form_url(activity), {"message": "Błąd."}, **first).status_code == 429
