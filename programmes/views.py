@@ -7,7 +7,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from programmes.filters import ProgrammeFilter
-from programmes.models import Programme
+from programmes.models import Programme, visible_q
 
 
 class FilteredListMixin:
@@ -51,9 +51,13 @@ class StaffPreviewMixin:
             return queryset.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
         return queryset.published()
 
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.preview = self.is_staff_request() and not obj.is_visible()
+        return obj
+
     def get_context_data(self, **kwargs):
-        preview = self.is_staff_request() and not self.object.is_visible()
-        return super().get_context_data(preview=preview, **kwargs)
+        return super().get_context_data(preview=self.preview, **kwargs)
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
@@ -70,9 +74,12 @@ class ProgrammeDetailView(StaffPreviewMixin, DetailView):
         return super().get_queryset().with_related()
 
     def get_context_data(self, **kwargs):
+        activities = self.object.activities
+        # A draft programme's preview lists the activities it will show once published.
+        activities = activities.filter(visible_q()) if self.preview else activities.published()
         return super().get_context_data(
             photos=self.object.photos.public(),
-            activities=self.object.activities.published().with_related().by_kind(),
+            activities=activities.with_related().by_kind(),
             contacts=self.object.contacts.public(),
             **kwargs,
         )

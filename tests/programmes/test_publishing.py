@@ -158,3 +158,10 @@ def test_it_marks_items_checked_today_from_the_admin_list(admin_client):
     )
     programme.refresh_from_db()
     assert programme.last_verified == TODAY
+
+
+def test_it_lists_the_activities_of_a_draft_programme_in_its_preview(client):
+    programme = ProgrammeFactory(published=False)
+    ActivityFactory(programme=programme, title="Zajęcia w szkicu")
+    client.force_login(coordinator(programme))
+    assert "Zajęcia w szkicu" in client.get(programme.get_absolute_url()).text
