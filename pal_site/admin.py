@@ -40,10 +40,9 @@ def client_ip(request):
 
 def lockout(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: a plain Polish page and 429."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(
-        request,
-        "admin/lockout.html",
-        {"cooloff_minutes": minutes, "title": _("Too many failed logins")},
-        status=settings.AXES_HTTP_RESPONSE_CODE,
-    )
+    context = {
+        **admin.site.each_context(request),
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "title": _("Too many failed logins"),
+    }
+    return render(request, "admin/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from activities.views import home, programme_correction
 from programmes.views import about
@@ -23,5 +23,12 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG or settings.LOCAL:
-    # Uploaded photos on a developer's machine; production serves media from its storage.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploaded photos under `make run` (django.conf.urls.static.static() needs DEBUG);
+    # production serves media from its storage or proxy.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
