@@ -407,7 +407,12 @@ class Photo(models.Model):
         max_length=250,
         help_text=_("What the photo shows, in one sentence, e.g. “Children painting at a table”."),
     )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    caption = models.CharField(
+        _("caption"),
+        max_length=250,
+        blank=True,
+        help_text=_("Optional, shown under the photo. Do not name people without their consent."),
+    )
     shows_people = models.BooleanField(
         _("shows people"),
         default=False,
@@ -421,12 +426,16 @@ class Photo(models.Model):
             "their parents or legal guardians."
         ),
     )
-    published = models.BooleanField(_("published"), default=True)
+    published = models.BooleanField(
+        _("published"), default=True, help_text=_("Untick to keep the photo off the page.")
+    )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
     # The resized copies saved beside the image: [{"width", "webp", "jpeg"}] (photos.py).
     renditions = models.JSONField(editable=False, default=list)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Photos are shown from the lowest number.")
+    )
 
     objects = PhotoQuerySet.as_manager()
 
