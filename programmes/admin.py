@@ -26,7 +26,9 @@ from programmes.models import (
 reversion.register(Location)
 reversion.register(StaffContact)
 reversion.register(ProgrammePhoto)
-reversion.register(Programme, follow=["locations", "contacts", "photos"])
+# Who coordinates a programme is not content: restoring an old version must not give
+# back access that a central editor has taken away.
+reversion.register(Programme, follow=["locations", "contacts", "photos"], exclude=["coordinators"])
 
 
 def scoped(queryset, user):

@@ -104,3 +104,17 @@ def test_it_does_not_let_a_coordinator_revert_another_programmes_activity(client
     assert client.post(revision_url, {"summary": "Przejęte"}).status_code == 302
     activity.refresh_from_db()
     assert activity.summary == "Wersja Anny."
+
+
+def test_it_does_not_bring_back_a_removed_coordinator_when_restoring(client, activity, anna):
+    programme = activity.programme
+    bartek = coordinator(programme, username="bartek")
+    client.force_login(anna)
+    url = reverse("admin:programmes_programme_change", args=[programme.pk])
+    client.post(url, post_data(client.get(url), summary="Pierwsza wersja."))
+    old = Version.objects.get_for_object(programme).first()
+    programme.coordinators.remove(bartek)
+
+    revision_url = reverse("admin:programmes_programme_revision", args=[programme.pk, old.pk])
+    assert client.post(revision_url, post_data(client.get(revision_url))).status_code == 302
+    assert list(programme.coordinators.all()) == [anna]

@@ -210,3 +210,24 @@ def test_it_accepts_png_and_webp_but_not_gif():
         validate_photo(upload(image_bytes(fmt), f"photo.{fmt.lower()}"))
     with pytest.raises(ValidationError):
         validate_photo(upload(b"GIF89a....", "photo.gif"))
+
+
+def test_it_stores_a_photo_uploaded_in_admin_without_its_gps(client, media_root):
+    activity = ActivityFactory()
+    client.force_login(coordinator(activity.programme))
+    url = reverse("admin:activities_activity_change", args=[activity.pk])
+    data = post_data(client.get(url))
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": upload(image_bytes(exif=gps_exif())),
+            "photos-0-alt_text": "Sala z krzesłami",
+            "photos-0-published": "on",
+            "photos-0-order": "0",
+        }
+    )
+    assert client.post(url, data).status_code == 302
+    photo = ActivityPhoto.objects.get(activity=activity)
+    with photo.image.open() as stored, Image.open(stored) as image:
+        assert GPS_IFD not in image.getexif()
+        assert image.format == "JPEG"
