@@ -165,3 +165,12 @@ def test_it_lists_the_activities_of_a_draft_programme_in_its_preview(client):
     ActivityFactory(programme=programme, title="Zajęcia w szkicu")
     client.force_login(coordinator(programme))
     assert "Zajęcia w szkicu" in client.get(programme.get_absolute_url()).text
+
+
+def test_it_judges_the_finders_programme_choices_on_the_day_of_the_request(client):
+    ProgrammeFactory(name="PAL Sezonowy", slug="pal-sezonowy", visible_until=TODAY)
+    url = reverse("activities:list")
+    assert client.get(url, {"programme": "pal-sezonowy"}).status_code == 200
+    with time_machine.travel(datetime.datetime(2026, 6, 16, 12, 0), tick=False):
+        # The season is over: the programme is no longer a valid choice.
+        assert client.get(url, {"programme": "pal-sezonowy"}).status_code == 400
