@@ -1,12 +1,14 @@
 import reversion
 from django.apps import apps
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
@@ -128,6 +130,13 @@ def version_programme_id(version):
     return None
 
 
+def _shorten(value, length=80):
+    if value in (None, ""):
+        return "—"
+    text = str(value)
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 class ScopedVersionAdmin(ProgrammeScopedAdminMixin, VersionAdmin):
     """History with revert and "recover deleted", limited to the coordinator's programmes.
 
@@ -136,6 +145,9 @@ class ScopedVersionAdmin(ProgrammeScopedAdminMixin, VersionAdmin):
     """
 
     history_latest_first = True
+    object_history_template = "admin/pal_object_history.html"
+    # Derived or automatic fields: not worth showing as changes.
+    history_ignored_fields = {"search_text", "search_title", "updated_at", "renditions"}
 
     def _revision_in_scope(self, request, revision):
         if is_editor(request.user):
@@ -146,7 +158,40 @@ class ScopedVersionAdmin(ProgrammeScopedAdminMixin, VersionAdmin):
     def history_view(self, request, object_id, extra_context=None):
         if self.get_object(request, unquote(object_id)) is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        return super().history_view(request, object_id, extra_context)
+        versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
+        versions = list(versions.select_related("revision", "revision__user").order_by("pk"))
+        action_list = []
+        for previous, version in zip([None, *versions], versions, strict=False):
+            url = reverse(
+                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_revision",
+                args=[quote(version.object_id), version.pk],
+            )
+            action_list.append(
+                {
+                    "revision": version.revision,
+                    "url": url,
+                    "changes": self.version_changes(previous, version),
+                }
+            )
+        context = {"action_list": action_list[::-1], **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def version_changes(self, previous, version):
+        """[(field label, before, after)] between two saved versions of an object."""
+        if previous is None:
+            return []
+        before, after = previous.field_dict, version.field_dict
+        changes = []
+        for field in self.model._meta.concrete_fields:
+            if field.name in self.history_ignored_fields or field.attname not in after:
+                continue
+            old, new = before.get(field.attname), after.get(field.attname)
+            if old == new:
+                continue
+            if field.is_relation:
+                old = new = "…"  # Ids mean nothing to staff; the field's name is enough.
+            changes.append((capfirst(field.verbose_name), _shorten(old), _shorten(new)))
+        return changes
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))

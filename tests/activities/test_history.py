@@ -42,12 +42,15 @@ def test_it_records_the_author_and_time_of_each_change(client, activity, anna):
     assert version.revision.get_comment() == "Zmodyfikowano Podsumowanie."
 
 
-def test_it_shows_the_changes_in_the_history_page(client, activity, anna):
+def test_it_shows_who_changed_what_in_the_history_page(client, activity, anna):
     client.force_login(anna)
+    edit(client, activity, summary="Pierwszy opis.")
     edit(client, activity, summary="Nowy opis.")
     response = client.get(reverse("admin:activities_activity_history", args=[activity.pk]))
-    assert "anna" in response.content.decode()
-    assert len(response.context["action_list"]) == 1
+    latest = response.context["action_list"][0]
+    assert latest["revision"].user == anna
+    assert latest["changes"] == [("Krótki opis", "Pierwszy opis.", "Nowy opis.")]
+    assert "<del>Pierwszy opis.</del> → <ins>Nowy opis.</ins>" in response.content.decode()
 
 
 def test_it_restores_an_earlier_version(client, activity, anna):
