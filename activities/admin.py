@@ -68,6 +68,8 @@ class ActivityInline(ScopedInline, admin.TabularInline):
     extra = 0
     fields = ["title", "kind", "status", "published"]
     show_change_link = True
+    # Deleted on its own page, which keeps a version to recover it from.
+    can_delete = False
 
 
 @admin.register(Activity)

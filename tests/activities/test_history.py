@@ -1,10 +1,12 @@
 """History with django-reversion: who changed what, revert, and recover a deleted activity."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
 from activities.models import Activity, WeeklySession
+from programmes.models import Programme
 from tests.admin_forms import post_data
 from tests.factories import ActivityFactory, WeeklySessionFactory, coordinator, editor
 
@@ -121,3 +123,23 @@ def test_it_does_not_bring_back_a_removed_coordinator_when_restoring(client, act
     revision_url = reverse("admin:programmes_programme_revision", args=[programme.pk, old.pk])
     assert client.post(revision_url, post_data(client.get(revision_url))).status_code == 302
     assert list(programme.coordinators.all()) == [anna]
+
+
+def test_it_gives_the_seed_data_a_first_version(db):
+    call_command("load_seed", verbosity=0)
+    programme = Programme.objects.get(slug="na-skarpie")
+    assert Version.objects.get_for_object(programme).count() == 1
+    assert Version.objects.get_for_model(Activity).count() == Activity.objects.count()
+
+
+def test_it_restores_a_deleted_place_by_restoring_the_programme(client, db):
+    call_command("load_seed", verbosity=0)
+    programme = Programme.objects.get(slug="na-skarpie")
+    address = programme.locations.get().address
+    client.force_login(coordinator(programme, username="anna"))
+    first = Version.objects.get_for_object(programme).get()
+    programme.locations.get().delete()
+
+    revision_url = reverse("admin:programmes_programme_revision", args=[programme.pk, first.pk])
+    assert client.post(revision_url, post_data(client.get(revision_url))).status_code == 302
+    assert programme.locations.get().address == address

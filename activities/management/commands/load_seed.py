@@ -29,6 +29,14 @@ class Command(BaseCommand):
             # saving a programme also refreshes its activities (activities/signals.py).
             for programme in Programme.objects.all():
                 programme.save(update_fields=["search_text"])
+            # A first version of everything, so staff can restore what they change or delete.
+            call_command(
+                "createinitialrevisions",
+                "programmes",
+                "activities",
+                comment="Seed data from the source article",
+                verbosity=0,
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {Programme.objects.count()} programmes "
