@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext
 
 from activities.models import Activity
 from programmes.models import Programme
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                 "createinitialrevisions",
                 "programmes",
                 "activities",
-                comment="Seed data from the source article",
+                comment=gettext("Seed data from the source article"),
                 verbosity=0,
             )
         self.stdout.write(
