@@ -27,7 +27,9 @@ class ActivityFilter(DirectoryFilterSet):
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"),
-        queryset=Programme.objects.published(),
+        # A callable: "published" depends on today's date (visible from / until), so it
+        # must not be fixed when the module is imported.
+        queryset=lambda request: Programme.objects.published(),
         to_field_name="slug",
         field_name="programme",
         empty_label=_("Any programme"),

@@ -4,7 +4,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
-from programmes.models import SlugHistory, stored_slug
+from programmes.models import (
+    Photo,
+    Programme,
+    SlugHistory,
+    is_editor,
+    is_stale,
+    stale_q,
+    stored_slug,
+    visible_q,
+)
 
 
 class VocabularyManager(models.Manager):
@@ -173,7 +182,21 @@ class Weekday(models.IntegerChoices):
 
 class ActivityQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published=True, programme__published=True)
+        """What visitors see: the activity and its programme are both visible today."""
+        return self.filter(visible_q() & visible_q("programme__"))
+
+    def editable_by(self, user):
+        """Every activity for central editors; their programmes' for coordinators."""
+        if is_editor(user):
+            return self
+        return self.filter(programme__coordinators=user.pk)
+
+    def stale(self):
+        """Not checked for six months: its own date, or its programme's when it has none."""
+        return self.filter(
+            Q(last_verified__isnull=False) & stale_q()
+            | Q(last_verified__isnull=True) & stale_q("programme__")
+        )
 
     def in_district(self, district):
         """Activities at a location in the district, or of a programme serving it."""
@@ -330,7 +353,23 @@ class Activity(models.Model):
         blank=True,
         help_text=_("Empty: the programme's date applies."),
     )
-    published = models.BooleanField(_("published"), default=True)
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep a draft: staff can preview it, visitors cannot see it."),
+    )
+    visible_from = models.DateField(
+        _("visible from"),
+        null=True,
+        blank=True,
+        help_text=_("For seasonal items: the first day the page is shown. Empty: no limit."),
+    )
+    visible_until = models.DateField(
+        _("visible until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the page is shown. Empty: no limit."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # Derived on save (see programmes/search.py): stems of the title, and of everything.
     search_title = models.TextField(editable=False, default="")
@@ -364,6 +403,13 @@ class Activity(models.Model):
                 name="activity_paid_needs_cost_note",
                 violation_error_message=_("Explain the cost when an activity is not free."),
             ),
+            models.CheckConstraint(
+                condition=Q(visible_from__isnull=True)
+                | Q(visible_until__isnull=True)
+                | Q(visible_until__gte=models.F("visible_from")),
+                name="activity_visible_period",
+                violation_error_message=_("“Visible until” cannot be before “visible from”."),
+            ),
         ]
 
     def __str__(self):
@@ -394,6 +440,16 @@ class Activity(models.Model):
     @property
     def verified_on(self):
         return self.last_verified or self.programme.last_verified
+
+    @property
+    def is_stale(self):
+        return is_stale(self.verified_on)
+
+    def is_visible(self):
+        return type(self).objects.published().filter(pk=self.pk).exists()
+
+    def is_editable_by(self, user):
+        return self.programme.is_editable_by(user)
 
 
 class ActivitySlugHistory(SlugHistory):
@@ -447,3 +503,82 @@ class WeeklySession(models.Model):
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+
+class ActivityPhoto(Photo):
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity")
+    )
+
+    class Meta(Photo.Meta):
+        verbose_name = _("activity photo")
+        verbose_name_plural = _("activity photos")
+
+
+class CorrectionStatus(models.TextChoices):
+    NEW = "new", _("new")
+    FIXED = "fixed", _("fixed")
+    REJECTED = "rejected", _("rejected")
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def new(self):
+        return self.filter(status=CorrectionStatus.NEW)
+
+    def editable_by(self, user):
+        if is_editor(user):
+            return self
+        return self.filter(programme__coordinators=user.pk)
+
+
+class Correction(models.Model):
+    """A resident's "Zgłoś błąd": what is wrong on a programme or activity page."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("programme"),
+    )
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.SET_NULL,
+        related_name="corrections",
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when the report is about the programme page."),
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    contact = models.CharField(
+        _("contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional e-mail or phone left by the resident; use it only to reply."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=CorrectionStatus,
+        default=CorrectionStatus.NEW,
+        help_text=_("Mark “fixed” once the page is corrected, or “rejected”."),
+    )
+    staff_note = models.TextField(
+        _("staff note"), blank=True, help_text=_("For staff only: what was done.")
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("correction from a resident")
+        verbose_name_plural = _("corrections from residents")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.activity or self.programme}: {self.message[:60]}"
+
+    def get_absolute_url(self):
+        return (self.activity or self.programme).get_absolute_url()

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.ActivityListView.as_view(), name="list"),
     path("<slug:slug>/", views.ActivityDetailView.as_view(), name="detail"),
     path("<slug:slug>/share.png", views.activity_share_image, name="share_image"),
+    path("<slug:slug>/zglos-blad/", views.activity_correction, name="correction"),
 ]

@@ -1,19 +1,23 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from activities import structured_data as activity_data
 from activities.filters import ActivityFilter
+from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, AgeGroup, Topic
+from pal_site.admin import client_ip
 from programmes import seo, share_images
 from programmes import structured_data as programme_data
 from programmes.models import District, Programme
-from programmes.views import FilteredListMixin, MovedOrGoneMixin
+from programmes.views import FilteredListMixin, MovedOrGoneMixin, StaffPreviewMixin
 
 
 @require_GET
@@ -55,12 +59,14 @@ class ActivityListView(FilteredListMixin, FilterView):
         )
 
 
-class ActivityDetailView(MovedOrGoneMixin, DetailView):
+class ActivityDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
+    model = Activity
     slug_history = ActivitySlugHistory
 
     def get_queryset(self):
         return (
-            Activity.objects.published()
+            super()
+            .get_queryset()
             .with_related()
             .prefetch_related("partners", "programme__locations__district")
         )
@@ -72,6 +78,7 @@ class ActivityDetailView(MovedOrGoneMixin, DetailView):
         where = share_images.where(programme, activity.location)
         share_path = reverse("activities:share_image", kwargs={"slug": activity.slug})
         return super().get_context_data(
+            photos=activity.photos.public(),
             contacts=contacts,
             other_activities=programme.activities.published().exclude(pk=activity.pk)[:6],
             share_image_url=seo.absolute_url(
@@ -128,13 +135,65 @@ class TopicLandingView(DetailView):
 
 @require_safe
 def robots_txt(request):
-    """Crawl everything public except admin, searches and combinations of filters
-    (those pages also say noindex and point to their landing page)."""
+    """Crawl everything public except admin, searches, combinations of filters
+    (those pages also say noindex and point to their landing page) and the
+    "Zgłoś błąd" forms (the only public pages that set a cookie)."""
     lines = ["User-agent: *", "Disallow: /admin/"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for listing in (reverse("activities:list"), reverse("programmes:list")):
                 lines.append(f"Disallow: {listing}?q=")
                 lines.append(f"Disallow: {listing}?*&")
+                lines.append(f"Disallow: {listing}*/zglos-blad/")
     lines += ["", f"Sitemap: {seo.absolute_url(request, reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _rate_limited(request):
+    """At most CORRECTIONS_PER_HOUR submissions per address per hour (cache-based)."""
+    key = f"corrections:{client_ip(request)}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # Expired between add and incr.
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count > settings.CORRECTIONS_PER_HOUR
+
+
+def _correction(request, programme, activity=None):
+    """The "Zgłoś błąd" form: the only public page that sets a (CSRF) cookie."""
+    subject = activity or programme
+    context = {"subject": subject, "programme": programme, "activity": activity}
+    if request.method == "GET" and "wyslano" in request.GET:
+        return render(request, "activities/correction_sent.html", context)
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST":
+        if _rate_limited(request):
+            return render(request, "activities/correction_limit.html", context, status=429)
+        if form.is_valid():
+            # A filled honeypot is a robot: thank it, keep nothing.
+            if not form.cleaned_data["website"]:
+                form.instance.programme = programme
+                form.instance.activity = activity
+                form.save()
+            return redirect(f"{request.path}?wyslano=1")
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "activities/correction_form.html", {**context, "form": form}, status=status
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def programme_correction(request, slug):
+    return _correction(request, get_object_or_404(Programme.objects.published(), slug=slug))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def activity_correction(request, slug):
+    activity = get_object_or_404(
+        Activity.objects.published().select_related("programme"), slug=slug
+    )
+    return _correction(request, activity.programme, activity)

@@ -6,6 +6,7 @@ environment: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,7 +57,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with a count of new corrections on its index (pal_site/admin.py).
+    "pal_site.admin.PalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +67,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    # Locks out repeated failed logins (see "Staff accounts" in README.md).
+    "axes",
+    # Who changed what and when; revert and "recover deleted" in admin.
+    "reversion",
     "programmes",
     "activities",
 ]
@@ -79,6 +85,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "pal_site.urls"
@@ -176,7 +190,8 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("DJANGO_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("DJANGO_BEHIND_PROXY"):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself (see README, "Deploying").
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -197,6 +212,29 @@ if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.co
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
+
+# Staff log in at the start of a working day; the session lasts one day at most.
+SESSION_COOKIE_AGE = int(env("DJANGO_SESSION_COOKIE_AGE", str(9 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Login throttling (django-axes): after 5 failures, that account and that address are
+# locked out for 15 minutes; the page says so in Polish and answers 429.
+AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = int(env("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("DJANGO_AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "pal_site.admin.lockout"
+# Behind the proxy every request comes from it: count by the address it forwards.
+AXES_CLIENT_IP_CALLABLE = "pal_site.admin.client_ip"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+
+# Uploaded photos: limits checked before anything is written (see programmes/photos.py).
+PHOTO_MAX_BYTES = int(env("DJANGO_PHOTO_MAX_BYTES", str(10 * 1024 * 1024)))
+PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
+
+# "Zgłoś błąd": at most this many suggestions per address per hour.
+CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))
 
 LOGGING = {
     "version": 1,

@@ -1,16 +1,19 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from activities.sitemaps import SITEMAPS
-from activities.views import DistrictLandingView, TopicLandingView, home, robots_txt
+from activities.views import (
+    DistrictLandingView,
+    TopicLandingView,
+    home,
+    programme_correction,
+    robots_txt,
+)
 from programmes.views import about, accessibility_statement, easy_read, site_share_image
-
-admin.site.site_header = _("PAL Kraków: administration")
-admin.site.site_title = _("PAL Kraków")
-admin.site.index_title = _("Directory content")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -22,6 +25,8 @@ urlpatterns = [
 # Polish lives at the root; /uk/ and /en/ will share these paths.
 urlpatterns += i18n_patterns(
     path("", home, name="home"),
+    # "Zgłoś błąd" lives in `activities` (its Correction model refers to both apps).
+    path("programy/<slug:slug>/zglos-blad/", programme_correction, name="programme_correction"),
     path("programy/", include("programmes.urls")),
     path("zajecia/", include("activities.urls")),
     path("dzielnice/<slug:slug>/", DistrictLandingView.as_view(), name="district"),
@@ -31,3 +36,14 @@ urlpatterns += i18n_patterns(
     path("tekst-latwy-do-czytania/", easy_read, name="easy_read"),
     prefix_default_language=False,
 )
+
+if settings.DEBUG or settings.LOCAL:
+    # Uploaded photos under `make run` (django.conf.urls.static.static() needs DEBUG);
+    # production serves media from its storage or proxy.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

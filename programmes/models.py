@@ -1,15 +1,56 @@
+import datetime
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes import search
+from programmes import photos, search
+
+# Information not checked for this long gets a gentle notice and an admin filter.
+STALE_AFTER = datetime.timedelta(days=183)
+
+
+def visible_q(prefix="", today=None):
+    """Published, and inside its "visible from / until" dates (empty: no limit)."""
+    today = today or timezone.localdate()
+    return (
+        Q(**{f"{prefix}published": True})
+        & (
+            Q(**{f"{prefix}visible_from__isnull": True})
+            | Q(**{f"{prefix}visible_from__lte": today})
+        )
+        & (
+            Q(**{f"{prefix}visible_until__isnull": True})
+            | Q(**{f"{prefix}visible_until__gte": today})
+        )
+    )
+
+
+def stale_q(prefix="", today=None):
+    """Never checked, or last checked more than STALE_AFTER ago."""
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}last_verified__isnull": True}) | Q(
+        **{f"{prefix}last_verified__lt": today - STALE_AFTER}
+    )
+
+
+def is_stale(verified_on, today=None):
+    today = today or timezone.localdate()
+    return verified_on is not None and verified_on < today - STALE_AFTER
+
+
+def is_editor(user):
+    """Central editors (and superusers) change every programme."""
+    return user.is_active and user.has_perm("programmes.change_every_programme")
 
 
 class DistrictQuerySet(models.QuerySet):
     def with_published_programmes(self):
         """Districts that have at least one published programme serving them."""
-        return self.filter(programmes__published=True).distinct()
+        return self.filter(programmes__in=Programme.objects.published()).distinct()
 
     def with_last_change(self):
         """Annotates `last_change`: when a published programme serving it last changed."""
@@ -66,7 +107,17 @@ class ProgrammeStatus(models.TextChoices):
 
 class ProgrammeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published=True)
+        """What visitors see: published and within its visibility dates."""
+        return self.filter(visible_q())
+
+    def editable_by(self, user):
+        """Every programme for central editors; their own for coordinators."""
+        if is_editor(user):
+            return self
+        return self.filter(coordinators=user.pk)
+
+    def stale(self):
+        return self.filter(stale_q())
 
     def in_district(self, district):
         """Programmes serving a district, including those that serve the whole city."""
@@ -82,7 +133,7 @@ class ProgrammeQuerySet(models.QuerySet):
         # Grouping drops Meta.ordering, and pages need a stable order to paginate.
         return self.annotate(
             activity_count=models.Count(
-                "activities", filter=Q(activities__published=True), distinct=True
+                "activities", filter=visible_q("activities__"), distinct=True
             )
         ).order_by("name")
 
@@ -142,7 +193,28 @@ class Programme(models.Model):
         help_text=_("The day a person last confirmed this information is correct."),
     )
     published = models.BooleanField(
-        _("published"), default=True, help_text=_("Unpublished programmes are hidden.")
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep a draft: staff can preview it, visitors cannot see it."),
+    )
+    visible_from = models.DateField(
+        _("visible from"),
+        null=True,
+        blank=True,
+        help_text=_("For seasonal items: the first day the page is shown. Empty: no limit."),
+    )
+    visible_until = models.DateField(
+        _("visible until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the page is shown. Empty: no limit."),
+    )
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="coordinated_programmes",
+        blank=True,
+        verbose_name=_("coordinators"),
+        help_text=_("Staff accounts that may edit this programme and everything in it."),
     )
     # Derived on save (see programmes/search.py).
     search_text = models.TextField(editable=False, default="")
@@ -155,6 +227,16 @@ class Programme(models.Model):
         ordering = ["name"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+        permissions = [("change_every_programme", _("Can change every programme"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visible_from__isnull=True)
+                | Q(visible_until__isnull=True)
+                | Q(visible_until__gte=models.F("visible_from")),
+                name="programme_visible_period",
+                violation_error_message=_("“Visible until” cannot be before “visible from”."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -170,6 +252,16 @@ class Programme(models.Model):
 
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
+
+    def is_visible(self):
+        return type(self).objects.published().filter(pk=self.pk).exists()
+
+    def is_editable_by(self, user):
+        return is_editor(user) or self.coordinators.filter(pk=user.pk).exists()
+
+    @property
+    def is_stale(self):
+        return is_stale(self.last_verified)
 
     @property
     def mapped_locations(self):
@@ -375,3 +467,96 @@ class StaffContact(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PhotoQuerySet(models.QuerySet):
+    def public(self):
+        """Photos shown to visitors; photos of people only with their agreement."""
+        return self.filter(published=True).exclude(shows_people=True, people_consent=False)
+
+
+class Photo(models.Model):
+    """A photo staff attach to a page; re-encoded and resized on save (programmes/photos.py)."""
+
+    image = models.FileField(
+        _("photo"),
+        upload_to=photos.upload_to,
+        max_length=200,
+        validators=[photos.validate_photo],
+        help_text=_("JPEG, PNG or WebP, at most 10 MB. Location data (GPS) is removed."),
+    )
+    alt_text = models.CharField(
+        _("description for blind people (alt text)"),
+        max_length=250,
+        help_text=_("What the photo shows, in one sentence, e.g. “Children painting at a table”."),
+    )
+    caption = models.CharField(
+        _("caption"),
+        max_length=250,
+        blank=True,
+        help_text=_("Optional, shown under the photo. Do not name people without their consent."),
+    )
+    shows_people = models.BooleanField(
+        _("shows people"),
+        default=False,
+        help_text=_("Tick when people can be recognised in the photo."),
+    )
+    people_consent = models.BooleanField(
+        _("the people shown agreed"),
+        default=False,
+        help_text=_(
+            "Required before a photo of people is published: they agreed, and for children "
+            "their parents or legal guardians."
+        ),
+    )
+    published = models.BooleanField(
+        _("published"), default=True, help_text=_("Untick to keep the photo off the page.")
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    # The resized copies saved beside the image: [{"width", "webp", "jpeg"}] (photos.py).
+    renditions = models.JSONField(editable=False, default=list)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Photos are shown from the lowest number.")
+    )
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(shows_people=False) | Q(people_consent=True),
+                name="%(class)s_people_consent",
+                violation_error_message=_(
+                    "A photo showing people can be published only after they (for children: "
+                    "their parents or guardians) agreed. Tick the agreement or untick “published”."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        uploaded = bool(self.image) and not self.image._committed
+        if uploaded:
+            photos.prepare(self)
+        super().save(*args, **kwargs)
+        if uploaded:
+            photos.save_renditions(self)
+
+    def sources(self):
+        """[{width, webp, jpeg}] URLs from small to large, for <picture> srcset."""
+        return photos.sources(self)
+
+
+class ProgrammePhoto(Photo):
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="photos", verbose_name=_("programme")
+    )
+
+    class Meta(Photo.Meta):
+        verbose_name = _("programme photo")
+        verbose_name_plural = _("programme photos")

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -9,7 +11,7 @@ from django_filters.views import FilterView
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
-from programmes.models import Programme, ProgrammeSlugHistory
+from programmes.models import Programme, ProgrammeSlugHistory, visible_q
 
 
 class FilteredListMixin:
@@ -61,19 +63,63 @@ class ProgrammeListView(FilteredListMixin, FilterView):
         return Programme.objects.published().with_related().with_activity_count()
 
 
-class ProgrammeDetailView(MovedOrGoneMixin, DetailView):
+class StaffPreviewMixin:
+    """Staff who may change a draft preview it on its public page; visitors get 404.
+
+    Only requests that carry a session cookie touch the session, so visitors' pages
+    stay cookie-free and free of `Vary: Cookie`. Previews are marked never-cache and
+    noindex, with a banner saying the page is not public.
+    """
+
+    def is_staff_request(self):
+        return (
+            settings.SESSION_COOKIE_NAME in self.request.COOKIES
+            and self.request.user.is_active
+            and self.request.user.is_staff
+        )
+
+    def get_queryset(self):
+        queryset = self.model.objects.all()
+        if self.is_staff_request():
+            editable = self.model.objects.editable_by(self.request.user)
+            public = self.model.objects.published()
+            return queryset.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
+        return queryset.published()
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.preview = self.is_staff_request() and not obj.is_visible()
+        return obj
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.is_staff_request():
+            add_never_cache_headers(response)
+            response["Cache-Control"] += ", private"
+        return response
+
+
+class ProgrammeDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
+    model = Programme
     slug_history = ProgrammeSlugHistory
 
     def get_queryset(self):
-        return Programme.objects.published().with_related()
+        return super().get_queryset().with_related()
 
     def get_context_data(self, **kwargs):
         programme = self.object
         contacts = list(programme.contacts.public())
         where = share_images.where(programme, programme.main_location)
         share_path = reverse("programmes:share_image", kwargs={"slug": programme.slug})
+        activities = programme.activities
+        # A draft programme's preview lists the activities it will show once published.
+        activities = activities.filter(visible_q()) if self.preview else activities.published()
         return super().get_context_data(
-            activities=programme.activities.published().with_related().by_kind(),
+            photos=programme.photos.public(),
+            activities=activities.with_related().by_kind(),
             contacts=contacts,
             share_image_url=seo.absolute_url(
                 self.request, f"{share_path}?v={share_images.key(programme.name, where)}"
@@ -118,7 +164,11 @@ def site_share_image(request):
 
 @require_GET
 def about(request):
-    return render(request, "programmes/about.html")
+    return render(
+        request,
+        "programmes/about.html",
+        {"structured_data": seo.json_ld(sd.organization(request, with_context=True))},
+    )
 
 
 @require_GET
@@ -129,8 +179,3 @@ def accessibility_statement(request):
 @require_GET
 def easy_read(request):
     return render(request, "pages/easy_read.html")
-    return render(
-        request,
-        "programmes/about.html",
-        {"structured_data": seo.json_ld(sd.organization(request, with_context=True))},
-    )

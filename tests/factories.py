@@ -1,4 +1,6 @@
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
 from activities.models import Activity, AgeGroup, Partner, Topic, WeeklySession
@@ -97,3 +99,28 @@ class WeeklySessionFactory(factory.django.DjangoModelFactory):
     weekday = 2
     starts_at = "17:00"
     ends_at = "18:30"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pracownik{n}")
+    is_staff = True
+    password = factory.django.Password("Długie-hasło-do-testów-2024")
+
+
+def coordinator(programme, **kwargs):
+    """A staff account in the coordinators' group (made by a migration) for one programme."""
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name="Koordynatorzy PAL"))
+    programme.coordinators.add(user)
+    return user
+
+
+def editor(**kwargs):
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name="Redaktorzy centralni"))
+    return user

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 import pytest
 from django.core.management import call_command
 
+from tests.migration_data import restore_migration_data
 from tests.pages import Page, disallowed, robots_rules
 
 pytestmark = pytest.mark.django_db
@@ -66,11 +67,7 @@ def crawl(django_db_setup, django_db_blocker):
             yield {"pages": pages, "sitemap": sitemap}
         finally:
             call_command("flush", verbosity=0, interactive=False)
-            from importlib import import_module
-
-            from django.apps import apps
-
-            import_module("programmes.migrations.0002_seed_districts").seed_districts(apps, None)
+            restore_migration_data()
 
 
 def test_it_reaches_every_programme_and_activity(crawl):

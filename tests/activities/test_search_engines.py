@@ -149,6 +149,8 @@ def test_robots_txt_names_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").text
 
 
-@pytest.mark.parametrize("rule", ["Disallow: /admin/", f"Disallow: {FINDER}?*&"])
-def test_robots_txt_keeps_crawlers_out_of_admin_and_filter_combinations(client, rule):
+@pytest.mark.parametrize(
+    "rule", ["Disallow: /admin/", f"Disallow: {FINDER}?*&", f"Disallow: {FINDER}*/zglos-blad/"]
+)
+def test_robots_txt_keeps_crawlers_out_of_admin_filter_combinations_and_forms(client, rule):
     assert rule in client.get("/robots.txt").text.splitlines()

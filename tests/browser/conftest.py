@@ -7,11 +7,11 @@ installed by `make test`.
 
 import os
 import shutil
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
+
+from tests.migration_data import restore_migration_data
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make there (loading seed data) are still synchronous and safe.
@@ -43,11 +43,10 @@ def browser_type_launch_args(browser_type_launch_args):
 def site(live_server, transactional_db):
     """The live server's address, with the seed data loaded.
 
-    Live-server tests flush the database afterwards, districts included, so the
-    data migration's seeding runs again first.
+    Live-server tests flush the database afterwards, districts and staff groups
+    included, so the data migrations' rows are put back first.
     """
-    seed_districts = import_module("programmes.migrations.0002_seed_districts").seed_districts
-    seed_districts(apps, schema_editor=None)
+    restore_migration_data()
     call_command("load_seed", verbosity=0)
     return live_server.url
 

@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext
 
 from activities.models import Activity
 from programmes.models import Programme
@@ -29,6 +30,14 @@ class Command(BaseCommand):
             # saving a programme also refreshes its activities (activities/signals.py).
             for programme in Programme.objects.all():
                 programme.save(update_fields=["search_text"])
+            # A first version of everything, so staff can restore what they change or delete.
+            call_command(
+                "createinitialrevisions",
+                "programmes",
+                "activities",
+                comment=gettext("Seed data from the source article"),
+                verbosity=0,
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {Programme.objects.count()} programmes "

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Correction
+
+
+class CorrectionForm(forms.ModelForm):
+    """What a resident says is wrong on a page; `website` is a honeypot for robots."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Correction
+        fields = ["message", "contact"]
+        labels = {
+            "message": _("What is wrong or out of date?"),
+            "contact": _("Your e-mail or phone (optional)"),
+        }
+        help_texts = {
+            "message": _("For example: the classes moved to Thursday, the phone number changed."),
+            "contact": _("Only if you want MOPS staff to reply. We use it for nothing else."),
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 6, "maxlength": 2000})}

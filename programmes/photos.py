@@ -1,0 +1,135 @@
+"""Staff photo uploads: checked by content, re-encoded without metadata, resized.
+
+Checks run as a field validator, so a rejected upload is a form error and nothing is
+written to storage. Accepted photos are decoded once more, turned upright
+(EXIF orientation), stripped of every metadata block (EXIF, GPS, XMP, comments) by
+re-encoding the pixels alone, and saved as a JPEG plus WebP and JPEG renditions.
+Only `default_storage`-compatible FileField APIs are used, so any storage backend works.
+"""
+
+import io
+import posixpath
+import uuid
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+FORMATS = ("JPEG", "PNG", "WEBP")
+# Widths of the resized copies; the largest copy is never wider than MAX_WIDTH.
+WIDTHS = (480, 960)
+MAX_WIDTH = 1600
+QUALITY = 82
+NOT_AN_IMAGE = _(
+    "This file is not a JPEG, PNG or WebP image. Choose a photo in one of these formats."
+)
+
+
+def upload_to(instance, filename):
+    return f"photos/{uuid.uuid4().hex}.jpg"
+
+
+def _open(file):
+    """Decode the header only, from the start of the file, limited to FORMATS."""
+    file.seek(0)
+    with warnings.catch_warnings():
+        # Pillow warns (and later refuses) when an image is big enough to be a bomb.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return Image.open(file, formats=FORMATS)
+
+
+def validate_photo(file):
+    if getattr(file, "_committed", False):
+        return  # Already stored: it was checked when it was uploaded.
+    if file.size > settings.PHOTO_MAX_BYTES:
+        raise ValidationError(
+            _("The file is too large (%(size)s MB). The limit is %(limit)s MB."),
+            code="too_large",
+            params={
+                "size": round(file.size / 1024 / 1024, 1),
+                "limit": settings.PHOTO_MAX_BYTES // 1024 // 1024,
+            },
+        )
+    too_many_pixels = ValidationError(
+        _("The image is too large in pixels. Use a photo of at most %(limit)s megapixels."),
+        code="too_many_pixels",
+        params={"limit": settings.PHOTO_MAX_PIXELS // 1_000_000},
+    )
+    try:
+        with _open(file) as image:
+            if image.width * image.height > settings.PHOTO_MAX_PIXELS:
+                raise too_many_pixels
+            image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise too_many_pixels from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    finally:
+        file.seek(0)
+
+
+def _encode(image, fmt):
+    buffer = io.BytesIO()
+    # No exif=, icc/xmp or comment arguments: the new file carries the pixels only.
+    image.save(buffer, fmt, quality=QUALITY, **({"optimize": True} if fmt == "JPEG" else {}))
+    return buffer.getvalue()
+
+
+def _upright_rgb(file):
+    with _open(file) as source:
+        source.load()
+        image = ImageOps.exif_transpose(source)
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    else:
+        image = image.convert("RGB")
+    if image.width > MAX_WIDTH:
+        image = image.resize((MAX_WIDTH, round(image.height * MAX_WIDTH / image.width)))
+    return image
+
+
+def prepare(photo):
+    """Replace the uploaded file with a clean JPEG; keep the pixels for the renditions."""
+    image = _upright_rgb(photo.image)
+    photo._upright = image
+    photo.width, photo.height = image.size
+    photo.image = ContentFile(_encode(image, "JPEG"), name="photo.jpg")
+
+
+def save_renditions(photo):
+    image = photo._upright
+    stem = posixpath.splitext(photo.image.name)[0]
+    storage = photo.image.storage
+    renditions = []
+    for width in [w for w in WIDTHS if w < image.width] + [image.width]:
+        copy = (
+            image
+            if width == image.width
+            else image.resize((width, round(image.height * width / image.width)))
+        )
+        names = {
+            fmt: storage.save(f"{stem}-{width}.{ext}", ContentFile(_encode(copy, fmt.upper())))
+            for fmt, ext in (("webp", "webp"), ("jpeg", "jpg"))
+        }
+        renditions.append({"width": width, **names})
+    photo.renditions = renditions
+    del photo._upright
+    type(photo).objects.filter(pk=photo.pk).update(renditions=renditions)
+
+
+def sources(photo):
+    storage = photo.image.storage
+    return [
+        {
+            "width": rendition["width"],
+            "webp": storage.url(rendition["webp"]),
+            "jpeg": storage.url(rendition["jpeg"]),
+        }
+        for rendition in photo.renditions
+    ]

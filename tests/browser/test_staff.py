@@ -1,0 +1,42 @@
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from activities.models import Activity
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Koordynatorka-Na-Skarpie-2024"
+
+
+@pytest.fixture
+def anna(site, monkeypatch):
+    monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", PASSWORD)
+    call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
+    return "anna"
+
+
+def test_a_coordinator_logs_in_and_edits_their_own_activity(site, anna, desktop):
+    own = Activity.objects.filter(programme__slug="na-skarpie").order_by("pk").first()
+    other = Activity.objects.exclude(programme__slug="na-skarpie").order_by("pk").first()
+
+    desktop.goto(f"{site}/admin/")
+    desktop.locator("#id_username").fill(anna)
+    desktop.locator("#id_password").fill(PASSWORD)
+    desktop.locator("input[type=submit]").click()
+    expect(desktop.locator("#user-tools")).to_contain_text("anna")
+
+    desktop.goto(f"{site}/admin/activities/activity/")
+    expect(desktop.get_by_role("link", name=own.title, exact=True)).to_be_visible()
+    expect(desktop.get_by_role("link", name=other.title, exact=True)).to_have_count(0)
+
+    desktop.get_by_role("link", name=own.title, exact=True).click()
+    desktop.locator("#id_summary").fill("Zajęcia odbywają się teraz w czwartki.")
+    desktop.locator("input[name=_save]").click()
+    expect(desktop.locator(".messagelist")).to_contain_text(own.title)
+
+    desktop.goto(f"{site}{own.get_absolute_url()}")
+    expect(desktop.locator(".lead")).to_have_text("Zajęcia odbywają się teraz w czwartki.")
