@@ -330,10 +330,11 @@ class Activity(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.search_title = search.document(self.title)
-        self.search_text = search.document(
-            self.title, self.summary, self.description, self.audience_note, self.programme.name
-        )
+        self.search_title = search.document(**search.translations(self, "title"))
+        texts = search.translations(self, "title", "summary", "description", "audience_note")
+        for language, names in search.translations(self.programme, "name").items():
+            texts[language] += names
+        self.search_text = search.document(**texts)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)

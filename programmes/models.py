@@ -151,7 +151,9 @@ class Programme(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = search.document(self.name, self.summary, self.description)
+        self.search_text = search.document(
+            **search.translations(self, "name", "summary", "description")
+        )
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
