@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from activities.models import Activity, AgeGroup, Partner, Topic, WeeklySession
 
 
 @admin.register(AgeGroup)
-class AgeGroupAdmin(admin.ModelAdmin):
+class AgeGroupAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -14,7 +15,7 @@ class AgeGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug", "icon", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -33,7 +34,7 @@ class WeeklySessionInline(admin.TabularInline):
     extra = 0
 
 
-class ActivityInline(admin.TabularInline):
+class ActivityInline(TranslationTabularInline):
     """A programme's activities at a glance; full editing on the activity's own page."""
 
     model = Activity
@@ -43,7 +44,7 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(TranslationAdmin):
     list_display = ["title", "programme", "kind", "status", "district", "published", "updated_at"]
     list_filter = [
         "status",

@@ -1,17 +1,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from programmes.models import District, Location, Programme, StaffContact
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(TranslationAdmin):
     list_display = ["numeral", "name", "slug"]
     search_fields = ["name", "numeral"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class LocationInline(admin.StackedInline):
+class LocationInline(TranslationStackedInline):
     model = Location
     extra = 0
     autocomplete_fields = ["district"]
@@ -31,7 +32,7 @@ class StaffContactInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(TranslationAdmin):
     list_display = ["name", "status", "district_list", "last_verified", "published", "updated_at"]
     list_filter = ["status", "published", "districts", "citywide"]
     search_fields = ["name", "summary", "locations__address"]
@@ -63,7 +64,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(TranslationAdmin):
     list_display = ["address", "programme", "district", "has_coordinates"]
     list_filter = ["district", "programme"]
     search_fields = ["address", "name", "programme__name"]
