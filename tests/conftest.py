@@ -1,6 +1,20 @@
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def polish_by_default():
+    """Each test starts in Polish, as the site does.
+
+    A request through the test client leaves its language active in the test's
+    thread; without this, a factory called after a /uk/ request would write its
+    plain `name` into `name_uk` (modeltranslation writes the current language).
+    """
+    translation.activate("pl")
+    yield
+    translation.activate("pl")

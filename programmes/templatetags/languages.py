@@ -2,7 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -17,7 +18,8 @@ def _alternate_path(request, language):
     url = translate_url(current, language)
     if url == current and language != get_language():
         # Not a page of i18n_patterns (an error page): go to that language's home page.
-        url = translate_url("/", language)
+        with translation.override(language):
+            url = reverse("home")
     return url
 
 
