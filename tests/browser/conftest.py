@@ -48,6 +48,8 @@ def site(live_server, transactional_db):
     """
     seed_districts = import_module("programmes.migrations.0002_seed_districts").seed_districts
     seed_districts(apps, schema_editor=None)
+    translations = import_module("programmes.migrations.0005_fill_polish_and_district_names")
+    translations.translate_district_names(apps, schema_editor=None)
     call_command("load_seed", verbosity=0)
     return live_server.url
 
