@@ -138,3 +138,19 @@ def test_it_finds_seeded_activities_in_each_language(prefix, query, slug):
     call_command("load_seed", verbosity=0)
     response = Client().get(f"{prefix}/zajecia/", {"q": query})
     assert f"/zajecia/{slug}/" in response.text
+
+
+@pytest.mark.django_db
+def test_it_adds_the_seed_translations_to_a_database_seeded_before_them():
+    call_command("load_seed", verbosity=0)
+    Activity.objects.update(title_uk=None, summary_uk=None, search_text="", search_title="")
+    kept = Activity.objects.get(slug="pilates-na-skarpie")
+    kept.title_uk = "Пілатес (змінено)"
+    kept.save()
+    call_command("load_seed_translations", verbosity=0)
+    assert Activity.objects.get(slug="zajecia-z-siatkowki-mistrzejowice").title_uk == (
+        "Заняття з волейболу"
+    )
+    assert Activity.objects.get(slug="pilates-na-skarpie").title_uk == "Пілатес (змінено)"
+    with translation.override("uk"):
+        assert Activity.objects.search("волейболу").filter(slug__contains="siatkowki").exists()
