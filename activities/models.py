@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
+from programmes.models import in_visitor_language
 
 
 class VocabularyManager(models.Manager):
@@ -168,7 +169,7 @@ class ActivityQuerySet(models.QuerySet):
         return (
             self.filter(search.matching(terms))
             .annotate(search_rank=sum(title_hits[1:], title_hits[0]))
-            .order_by("-search_rank", "title", "pk")
+            .order_by("-search_rank", in_visitor_language("title"), "pk")
         )
 
     def by_kind(self):
@@ -177,7 +178,13 @@ class ActivityQuerySet(models.QuerySet):
             *(models.When(kind=kind, then=index) for index, kind in enumerate(ActivityKind)),
             default=len(ActivityKind),
         )
-        return self.order_by(kind_order, "order", "title")
+        return self.order_by(kind_order, "order", in_visitor_language("title"), "pk")
+
+    def in_directory_order(self):
+        """By programme, then the staff's order, then title, in the visitor's language."""
+        return self.order_by(
+            in_visitor_language("programme__name"), "order", in_visitor_language("title"), "pk"
+        )
 
     def refresh_search_text(self):
         """Rebuild the search form of each activity (after loaddata or a rename)."""

@@ -1,9 +1,26 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
+
+
+def in_visitor_language(field):
+    """`field` in the visitor's language, or in Polish where it is not translated.
+
+    For ordering: sorting on the plain `name` sorts on `name_uk` for a Ukrainian
+    visitor, where an untranslated row is NULL, and SQLite puts NULLs first while
+    PostgreSQL puts them last. This sorts such a row by its Polish text instead.
+    """
+    language = get_language() or "pl"
+    return Coalesce(
+        NullIf(F(f"{field}_{language}"), Value("")),
+        F(f"{field}_pl"),
+        output_field=models.TextField(),
+    )
 
 
 class DistrictQuerySet(models.QuerySet):
@@ -75,7 +92,7 @@ class ProgrammeQuerySet(models.QuerySet):
             activity_count=models.Count(
                 "activities", filter=Q(activities__published=True), distinct=True
             )
-        ).order_by("name")
+        ).order_by(in_visitor_language("name"), "pk")
 
 
 class Programme(models.Model):

@@ -183,3 +183,22 @@ def test_it_falls_back_to_polish_for_an_empty_translation():
     programme = ProgrammeFactory(name="PAL Testowy", name_uk="")
     with translation.override("uk"):
         assert programme.name == "PAL Testowy"
+
+
+def test_it_sorts_untranslated_programmes_by_their_polish_name(client):
+    """The same order on SQLite (NULLs first) and PostgreSQL (NULLs last)."""
+    ProgrammeFactory(name="PAL A")
+    ProgrammeFactory(name="PAL B", name_uk="PAL B")
+    ProgrammeFactory(name="PAL C")
+    response = client.get("/uk/programy/")
+    assert [p.name_pl for p in response.context["object_list"]] == ["PAL A", "PAL B", "PAL C"]
+
+
+def test_it_sorts_untranslated_activities_by_their_polish_title(client):
+    programme = ProgrammeFactory()
+    ActivityFactory(programme=programme, title="Angielski")
+    ActivityFactory(programme=programme, title="Brydż", title_uk="Brydż")
+    ActivityFactory(programme=programme, title="Chór")
+    response = client.get("/uk/zajecia/")
+    titles = [a.title_pl for a in response.context["object_list"]]
+    assert titles == ["Angielski", "Brydż", "Chór"]
