@@ -202,3 +202,18 @@ def test_it_sorts_untranslated_activities_by_their_polish_title(client):
     response = client.get("/uk/zajecia/")
     titles = [a.title_pl for a in response.context["object_list"]]
     assert titles == ["Angielski", "Brydż", "Chór"]
+
+
+def test_it_marks_an_untranslated_name_in_the_breadcrumbs(client):
+    activity = ActivityFactory(title="Brydż", programme=ProgrammeFactory(name="PAL Testowy"))
+    response = client.get("/uk" + activity.get_absolute_url())
+    breadcrumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', response.text, re.S).group()
+    assert '<span lang="pl">PAL Testowy</span>' in breadcrumbs
+    assert '<span lang="pl">Brydż</span>' in breadcrumbs
+
+
+def test_it_escapes_an_untranslated_name(client):
+    programme = ProgrammeFactory(name="PAL <b>Testowy</b>")
+    response = client.get("/en" + programme.get_absolute_url())
+    assert "<b>Testowy</b>" not in response.text
+    assert '<span lang="pl">PAL &lt;b&gt;Testowy&lt;/b&gt;</span>' in response.text
