@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from activities.models import AgeGroup
 from tests.factories import (
     ActivityFactory,
     LocationFactory,
@@ -217,3 +218,31 @@ def test_it_escapes_an_untranslated_name(client):
     response = client.get("/en" + programme.get_absolute_url())
     assert "<b>Testowy</b>" not in response.text
     assert '<span lang="pl">PAL &lt;b&gt;Testowy&lt;/b&gt;</span>' in response.text
+
+
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [
+        ("programmes/programme", ["name", "summary", "description", "audience"]),
+        ("programmes/district", ["name"]),
+        ("activities/activity", ["title", "summary", "description", "eligibility"]),
+        ("activities/topic", ["name", "description"]),
+        ("activities/agegroup", ["name"]),
+    ],
+)
+def test_it_offers_a_box_per_language_in_admin(admin_client, model, fields):
+    app, name = model.split("/")
+    text = admin_client.get(reverse(f"admin:{app}_{name}_add")).text
+    for field in fields:
+        for language in ["pl", "uk", "en"]:
+            assert f'name="{field}_{language}"' in text
+
+
+def test_it_requires_only_the_polish_text_in_admin(admin_client):
+    response = admin_client.post(
+        reverse("admin:activities_agegroup_add"),
+        {"name_pl": "Babcie i dziadkowie", "slug": "babcie", "order": 0},
+    )
+    assert response.status_code == 302
+    with translation.override("uk"):
+        assert AgeGroup.objects.get(slug="babcie").name == "Babcie i dziadkowie"
