@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from activities.models import (
     Activity,
@@ -31,7 +32,7 @@ reversion.register(Activity, follow=["sessions", "photos"])
 
 
 @admin.register(AgeGroup)
-class AgeGroupAdmin(admin.ModelAdmin):
+class AgeGroupAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -39,7 +40,7 @@ class AgeGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug", "icon", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -62,7 +63,7 @@ class ActivityPhotoInline(PhotoInlineMixin, admin.StackedInline):
     model = ActivityPhoto
 
 
-class ActivityInline(ScopedInline, admin.TabularInline):
+class ActivityInline(ScopedInline, TranslationTabularInline):
     """A programme's activities at a glance; full editing on the activity's own page."""
 
     model = Activity
@@ -74,7 +75,7 @@ class ActivityInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin):
+class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
     list_display = ["title", "programme", "kind", "status", "district", "checked", "published"]
     list_filter = [
         NotCheckedRecentlyFilter,

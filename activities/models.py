@@ -8,6 +8,7 @@ from programmes.models import (
     Photo,
     Programme,
     SlugHistory,
+    in_visitor_language,
     is_editor,
     is_stale,
     stale_q,
@@ -231,7 +232,7 @@ class ActivityQuerySet(models.QuerySet):
         return (
             self.filter(search.matching(terms))
             .annotate(search_rank=sum(title_hits[1:], title_hits[0]))
-            .order_by("-search_rank", "title", "pk")
+            .order_by("-search_rank", in_visitor_language("title"), "pk")
         )
 
     def by_kind(self):
@@ -240,7 +241,13 @@ class ActivityQuerySet(models.QuerySet):
             *(models.When(kind=kind, then=index) for index, kind in enumerate(ActivityKind)),
             default=len(ActivityKind),
         )
-        return self.order_by(kind_order, "order", "title")
+        return self.order_by(kind_order, "order", in_visitor_language("title"), "pk")
+
+    def in_directory_order(self):
+        """By programme, then the staff's order, then title, in the visitor's language."""
+        return self.order_by(
+            in_visitor_language("programme__name"), "order", in_visitor_language("title"), "pk"
+        )
 
     def refresh_search_text(self):
         """Rebuild the search form of each activity (after loaddata or a rename)."""
@@ -416,10 +423,11 @@ class Activity(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.search_title = search.document(self.title)
-        self.search_text = search.document(
-            self.title, self.summary, self.description, self.audience_note, self.programme.name
-        )
+        self.search_title = search.document(**search.translations(self, "title"))
+        texts = search.translations(self, "title", "summary", "description", "audience_note")
+        for language, names in search.translations(self.programme, "name").items():
+            texts[language] += names
+        self.search_text = search.document(**texts)
         old_slug = stored_slug(self, kwargs.get("update_fields"))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}

@@ -46,7 +46,7 @@ class ActivityListView(FilteredListMixin, FilterView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Activity.objects.published().with_related()
+        return Activity.objects.published().with_related().in_directory_order()
 
     def get_context_data(self, **kwargs):
         form = self.filterset.form

@@ -57,6 +57,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, so translated fields get their language tabs there.
+    "modeltranslation",
     # Django's admin, with a count of new corrections on its index (pal_site/admin.py).
     "pal_site.admin.PalAdminConfig",
     "django.contrib.auth",
@@ -144,9 +146,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "pl"
-# Ukrainian and English follow; i18n_patterns already leaves Polish unprefixed.
-LANGUAGES = [("pl", _("Polish"))]
+# Polish at the root, the same paths behind /uk/ and /en/ (pal_site/urls.py).
+LANGUAGES = [("pl", _("Polish")), ("uk", _("Ukrainian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content (programmes, activities, vocabularies) is translated with django-modeltranslation:
+# name_pl, name_uk, name_en columns on the same rows; an empty translation shows the Polish.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "pl"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("pl",)
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

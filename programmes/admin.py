@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -183,9 +184,13 @@ class ScopedVersionAdmin(ProgrammeScopedAdminMixin, VersionAdmin):
             return []
         before, after = previous.field_dict, version.field_dict
         changes = []
-        for field in self.model._meta.concrete_fields:
+        fields = self.model._meta.concrete_fields
+        names = {field.name for field in fields}
+        for field in fields:
             if field.name in self.history_ignored_fields or field.attname not in after:
                 continue
+            if f"{field.name}_pl" in names:
+                continue  # A translated field: its language columns (name_pl…) say what changed.
             old, new = before.get(field.attname), after.get(field.attname)
             if old == new:
                 continue
@@ -311,13 +316,13 @@ class PhotoInlineMixin(ScopedInline):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(TranslationAdmin):
     list_display = ["numeral", "name", "slug"]
     search_fields = ["name", "numeral"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class LocationInline(ScopedInline, admin.StackedInline):
+class LocationInline(ScopedInline, TranslationStackedInline):
     model = Location
     extra = 0
     autocomplete_fields = ["district"]
@@ -341,7 +346,7 @@ class ProgrammePhotoInline(PhotoInlineMixin, admin.StackedInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin):
+class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
     list_display = ["name", "status", "district_list", "checked", "published", "updated_at"]
     list_filter = [NotCheckedRecentlyFilter, "status", "published", "districts", "citywide"]
     search_fields = ["name", "summary", "locations__address"]
@@ -381,7 +386,7 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(ScopedVersionAdmin):
+class LocationAdmin(ScopedVersionAdmin, TranslationAdmin):
     list_display = ["address", "programme", "district", "has_coordinates"]
     list_filter = ["district", ("programme", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["address", "name", "programme__name"]

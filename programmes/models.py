@@ -2,9 +2,11 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from programmes import photos, search
@@ -45,6 +47,21 @@ def is_stale(verified_on, today=None):
 def is_editor(user):
     """Central editors (and superusers) change every programme."""
     return user.is_active and user.has_perm("programmes.change_every_programme")
+
+
+def in_visitor_language(field):
+    """`field` in the visitor's language, or in Polish where it is not translated.
+
+    For ordering: sorting on the plain `name` sorts on `name_uk` for a Ukrainian
+    visitor, where an untranslated row is NULL, and SQLite puts NULLs first while
+    PostgreSQL puts them last. This sorts such a row by its Polish text instead.
+    """
+    language = get_language() or "pl"
+    return Coalesce(
+        NullIf(F(f"{field}_{language}"), Value("")),
+        F(f"{field}_pl"),
+        output_field=models.TextField(),
+    )
 
 
 class DistrictQuerySet(models.QuerySet):
@@ -135,7 +152,7 @@ class ProgrammeQuerySet(models.QuerySet):
             activity_count=models.Count(
                 "activities", filter=visible_q("activities__"), distinct=True
             )
-        ).order_by("name")
+        ).order_by(in_visitor_language("name"), "pk")
 
 
 class Programme(models.Model):
@@ -242,7 +259,9 @@ class Programme(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = search.document(self.name, self.summary, self.description)
+        self.search_text = search.document(
+            **search.translations(self, "name", "summary", "description")
+        )
         old_slug = stored_slug(self, kwargs.get("update_fields"))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}

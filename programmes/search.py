@@ -1,11 +1,17 @@
-"""Search that understands Polish inflection and forgives missing Polish letters.
+"""Search that understands Polish, Ukrainian and English inflection.
 
-Texts and queries go through the same steps: words are cut to their stems by
-the Snowball Polish stemmer (PyStemmer), then folded to lower case without
-diacritics. A query stem matches the start of a stored stem, so "angielski"
-finds "języka angielskiego", "logopeda" finds "logopedyczne" and "zeslawice"
-finds "Zesławicach". The stored form is a plain string searched with `LIKE`,
-so SQLite and PostgreSQL give the same results.
+Texts and queries go through the same steps. Polish and English words are cut
+to their stems by the Snowball stemmers (PyStemmer) and folded to lower case
+without diacritics; Ukrainian words are reduced to their dictionary forms by
+pymorphy3 (PyStemmer has no Ukrainian algorithm) and lower-cased, Cyrillic
+letters kept. A query stem matches the start of a stored stem, so "angielski"
+finds "języka angielskiego", "zeslawice" finds "Zesławicach" and "англійська"
+finds "англійської мови".
+
+Each object stores one search form holding the forms of its Polish, Ukrainian
+and English texts. A query word is analysed in Polish and in the visitor's
+language, and matches when any of its forms does. The stored form is a plain
+string searched with `LIKE`, so SQLite and PostgreSQL give the same results.
 """
 
 import re
@@ -14,58 +20,130 @@ from functools import lru_cache
 
 import Stemmer
 from django.db.models import Q
+from django.utils.translation import get_language
 
 # Letters that Unicode decomposition does not reduce to a base letter.
 _SPECIAL_LETTERS = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
-_WORD = re.compile(r"[^\W_]+")
+# Ukrainian words keep their apostrophe (м'яч, комп'ютер), written in any of its forms.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
 MAX_WORD_LENGTH = 40
-_stemmer = Stemmer.Stemmer("polish")
+LANGUAGES = ("pl", "uk", "en")
+_snowball = {"pl": Stemmer.Stemmer("polish"), "en": Stemmer.Stemmer("english")}
 
 
 def fold(text):
-    """Lower-case text without diacritics: "Łęg" -> "leg"."""
-    text = text.translate(_SPECIAL_LETTERS).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Lower-case text; Latin letters lose their diacritics ("Łęg" -> "leg"), Cyrillic stays."""
+    text = text.translate(_SPECIAL_LETTERS).translate(_APOSTROPHES).casefold()
+    folded = []
+    for char in text:
+        if _CYRILLIC.match(char):
+            folded.append(char)
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            folded.extend(part for part in decomposed if not unicodedata.combining(part))
+    return "".join(folded)
+
+
+@lru_cache(maxsize=1)
+def _ukrainian():
+    """pymorphy3's Ukrainian dictionary: about 30 MB, loaded on first use."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
 
 
 @lru_cache(maxsize=20_000)
-def stem(word):
-    return fold(_stemmer.stemWord(word.casefold()))
+def forms(word, language="pl"):
+    """The search forms of one word in a language: stems, or every possible lemma."""
+    word = word[:MAX_WORD_LENGTH].translate(_APOSTROPHES).casefold()
+    if _CYRILLIC.search(word):
+        # Cyrillic is analysed as Ukrainian whatever the page language.
+        lemmas = {parse.normal_form for parse in _ukrainian().parse(word)}
+        return tuple(sorted(fold(lemma) for lemma in lemmas | {word}))
+    stemmer = _snowball.get(language, _snowball["pl"])
+    return (fold(stemmer.stemWord(word)),)
 
 
-def stems(text):
-    return [stem(word[:MAX_WORD_LENGTH]) for word in _WORD.findall(text or "")]
+def stem(word, language="pl"):
+    """The one stored form of a word: its stem, or its most likely lemma."""
+    return forms(word, language)[0]
 
 
-def document(*parts):
-    """The stored search form of some texts: unique stems between spaces."""
-    unique = dict.fromkeys(s for part in parts for s in stems(part))
+def words(text):
+    return _WORD.findall(text or "")
+
+
+def document(pl=(), uk=(), en=()):
+    """The stored search form of texts in each language: unique forms between spaces."""
+    texts = {"pl": pl, "uk": uk, "en": en}
+    unique = dict.fromkeys(
+        form
+        for language, parts in texts.items()
+        for part in parts
+        for word in words(part)
+        for form in forms(word, language)
+    )
     return " " + " ".join(unique) + " "
 
 
+def translations(instance, *fields):
+    """Texts of `fields` for document(), read from each language's column."""
+    return {
+        language: [getattr(instance, f"{field}_{language}", "") or "" for field in fields]
+        for language in LANGUAGES
+    }
+
+
+def query_languages():
+    current = (get_language() or "pl").split("-")[0]
+    return list(dict.fromkeys(["pl", current if current in LANGUAGES else "pl"]))
+
+
 def query_terms(query):
-    """The stems of a visitor's query, bounded so junk cannot make a huge query."""
-    return list(dict.fromkeys(stems(query)))[:MAX_QUERY_WORDS]
+    """Per query word, the forms it may take (in Polish and in the visitor's language).
+
+    Bounded so junk cannot make a huge query.
+    """
+    languages = query_languages()
+    terms = []
+    for word in words(query):
+        alternatives = tuple(
+            dict.fromkeys(form for language in languages for form in forms(word, language))
+        )
+        if alternatives not in terms:
+            terms.append(alternatives)
+    return terms[:MAX_QUERY_WORDS]
 
 
 def matching(terms, field="search_text"):
     """A filter needing every term at the start of a word of `field`'s stored form."""
     condition = Q()
-    for term in terms:
-        condition &= Q(**{f"{field}__contains": f" {term}"})
+    for alternatives in terms:
+        either = Q()
+        for form in alternatives:
+            either |= Q(**{f"{field}__contains": f" {form}"})
+        condition &= either
     return condition
 
 
 def highlight_spans(text, query):
-    """(start, end) of each word in `text` whose stem starts with a query stem."""
+    """(start, end) of each word in `text` whose form starts with a query form."""
     terms = query_terms(query)
     if not terms:
         return []
+    wanted = [form for alternatives in terms for form in alternatives]
+    languages = query_languages()
     return [
         match.span()
         for match in _WORD.finditer(text)
-        if any(stem(match.group()).startswith(term) for term in terms)
+        if any(
+            form.startswith(term)
+            for language in languages
+            for form in forms(match.group(), language)
+            for term in wanted
+        )
     ]

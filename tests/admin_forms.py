@@ -24,5 +24,8 @@ def post_data(response, **changes):
             _form_values(form, data)
         # Extra (empty) forms are left out, as a browser leaves them unchanged.
         data[f"{formset.prefix}-TOTAL_FORMS"] = str(formset.initial_form_count())
-    data.update(changes)
+    for name, value in changes.items():
+        # Translated fields appear once per language (summary_pl, summary_uk…);
+        # a change to `summary` is a change to the Polish original.
+        data[f"{name}_pl" if f"{name}_pl" in data else name] = value
     return data

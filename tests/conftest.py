@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +21,16 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def polish_by_default():
+    """Each test starts in Polish, as the site does.
+
+    A request through the test client leaves its language active in the test's
+    thread; without this, a factory called after a /uk/ request would write its
+    plain `name` into `name_uk` (modeltranslation writes the current language).
+    """
+    translation.activate("pl")
+    yield
+    translation.activate("pl")

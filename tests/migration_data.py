@@ -12,3 +12,5 @@ from django.apps import apps
 def restore_migration_data():
     import_module("programmes.migrations.0002_seed_districts").seed_districts(apps, None)
     import_module("activities.migrations.0005_staff_groups").grant(apps)
+    districts = import_module("programmes.migrations.0007_fill_polish_and_district_names")
+    districts.translate_district_names(apps, None)

@@ -6,7 +6,10 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 from tests.migration_data import restore_migration_data
 from tests.pages import Page, disallowed, robots_rules
@@ -27,6 +30,24 @@ REQUIRED = {
 }
 
 
+def language_homes():
+    """Each language's home page: a visitor starts at the one in their language."""
+    homes = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            homes[language] = reverse("home")
+    return homes
+
+
+HOMES = language_homes()
+
+
+def language_of(url):
+    """The language of an address, by its prefix (/uk/, /en/; none for Polish)."""
+    prefixed = [lang for lang, home in HOMES.items() if home != "/" and url.startswith(home)]
+    return prefixed[0] if prefixed else settings.LANGUAGE_CODE
+
+
 def relative(url):
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
@@ -42,8 +63,8 @@ def crawl(django_db_setup, django_db_blocker):
         try:
             client = Client()
             rules = robots_rules(client.get("/robots.txt").text)
-            found = {"/": 0}
-            queue = deque(["/"])
+            found = dict.fromkeys(HOMES.values(), 0)
+            queue = deque(HOMES.values())
             pages = {}
             while queue:
                 address = queue.popleft()
@@ -84,7 +105,7 @@ def test_every_page_answers_200(crawl):
     assert {url: code for url, code in statuses.items() if code != 200} == {}
 
 
-def test_every_page_is_at_most_three_clicks_from_home(crawl):
+def test_every_page_is_at_most_three_clicks_from_a_home_page(crawl):
     too_deep = {url: depth for url, (depth, _r, _p) in crawl["pages"].items() if depth > 3}
     assert too_deep == {}
 
@@ -110,14 +131,16 @@ def test_every_page_has_open_graph_and_twitter_tags(crawl):
 
 def test_indexable_pages_have_unique_titles_and_descriptions(crawl):
     indexable = [
-        page
+        (url, page)
         for url, (_d, _r, page) in crawl["pages"].items()
         if page.indexable and relative(page.canonical) == url
     ]
-    titles = [page.title for page in indexable]
-    descriptions = [page.description for page in indexable]
-    assert len(set(titles)) == len(titles)
-    assert len(set(descriptions)) == len(descriptions)
+    for language in HOMES:
+        pages = [page for url, page in indexable if language_of(url) == language]
+        titles = [page.title for page in pages]
+        descriptions = [page.description for page in pages]
+        assert len(set(titles)) == len(titles), language
+        assert len(set(descriptions)) == len(descriptions), language
 
 
 def test_public_pages_set_no_cookies(crawl):
@@ -173,7 +196,8 @@ def test_every_page_has_breadcrumbs_in_json_ld(crawl):
     without = [
         url
         for url, (_d, _r, page) in crawl["pages"].items()
-        if url != "/" and not any(d.get("@type") == "BreadcrumbList" for d in page.json_ld)
+        if url not in HOMES.values()
+        and not any(d.get("@type") == "BreadcrumbList" for d in page.json_ld)
     ]
     assert without == []
 

@@ -41,7 +41,8 @@ def test_it_records_the_author_and_time_of_each_change(client, activity, anna):
     assert version.revision.user == anna
     assert version.revision.date_created is not None
     # What changed, in the admin's words: "Changed Summary."
-    assert version.revision.get_comment() == "Zmodyfikowano Podsumowanie."
+    # The Polish column of the translated field, named as Django's change message does.
+    assert version.revision.get_comment() == "Zmodyfikowano Summary [pl]."
 
 
 def test_it_shows_who_changed_what_in_the_history_page(client, activity, anna):
@@ -51,7 +52,7 @@ def test_it_shows_who_changed_what_in_the_history_page(client, activity, anna):
     response = client.get(reverse("admin:activities_activity_history", args=[activity.pk]))
     latest = response.context["action_list"][0]
     assert latest["revision"].user == anna
-    assert latest["changes"] == [("Krótki opis", "Pierwszy opis.", "Nowy opis.")]
+    assert latest["changes"] == [("Krótki opis [pl]", "Pierwszy opis.", "Nowy opis.")]
     assert "<del>Pierwszy opis.</del> → <ins>Nowy opis.</ins>" in response.content.decode()
 
 
@@ -62,7 +63,7 @@ def test_it_restores_an_earlier_version(client, activity, anna):
     first = Version.objects.get_for_object(activity).last()
     revision_url = reverse("admin:activities_activity_revision", args=[activity.pk, first.pk])
     form = client.get(revision_url)
-    assert form.context["adminform"].form.initial["summary"] == "Pierwsza wersja."
+    assert form.context["adminform"].form.initial["summary_pl"] == "Pierwsza wersja."
     assert client.post(revision_url, post_data(form)).status_code == 302
     activity.refresh_from_db()
     assert activity.summary == "Pierwsza wersja."

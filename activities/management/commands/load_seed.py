@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext
 
 from activities.models import Activity
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         if Programme.objects.exists() and not force:
             self.stdout.write("Seed data not loaded: the database already has programmes.")
             return
-        with transaction.atomic():
+        # The fixtures' plain field names (`title`) are the Polish text; the other
+        # languages are named (`title_uk`, `title_en`).
+        with transaction.atomic(), translation.override("pl"):
             call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
             # loaddata saves raw rows, so the derived search text is built here;
             # saving a programme also refreshes its activities (activities/signals.py).

@@ -1,0 +1,28 @@
+"""Content fields translated with django-modeltranslation (see programmes/translation.py)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from activities.models import Activity, AgeGroup, Topic
+
+
+@register(AgeGroup)
+class AgeGroupTranslation(TranslationOptions):
+    fields = ["name", "description"]
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ["name", "description"]
+
+
+@register(Activity)
+class ActivityTranslation(TranslationOptions):
+    fields = [
+        "title",
+        "summary",
+        "description",
+        "audience_note",
+        "eligibility",
+        "cost_note",
+        "timing_note",
+    ]
