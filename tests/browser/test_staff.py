@@ -34,7 +34,7 @@ def test_a_coordinator_logs_in_and_edits_their_own_activity(site, anna, desktop)
     expect(desktop.get_by_role("link", name=other.title, exact=True)).to_have_count(0)
 
     desktop.get_by_role("link", name=own.title, exact=True).click()
-    desktop.locator("#id_summary").fill("Zajęcia odbywają się teraz w czwartki.")
+    desktop.locator("#id_summary_pl").fill("Zajęcia odbywają się teraz w czwartki.")
     desktop.locator("input[name=_save]").click()
     expect(desktop.locator(".messagelist")).to_contain_text(own.title)
 
