@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from activities.views import home
-from programmes.views import about
+from programmes.views import about, security_txt
 
 admin.site.site_header = _("PAL Kraków: administration")
 admin.site.site_title = _("PAL Kraków")
@@ -12,6 +12,7 @@ admin.site.index_title = _("Directory content")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
 ]
 
 # Polish lives at the root; /uk/ and /en/ will share these paths.

@@ -1,4 +1,9 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -40,3 +45,18 @@ class ProgrammeDetailView(DetailView):
 @require_GET
 def about(request):
     return render(request, "programmes/about.html")
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability. 404 until a contact is configured."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404("No security contact configured.")
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: pl, en",
+        f"Canonical: {request.build_absolute_uri()}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

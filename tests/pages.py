@@ -1,0 +1,44 @@
+"""Every public page type, collected generically, for the site-wide tests.
+
+Extend `public_urls()` when a new public page type appears; the security-header,
+no-cookie, cache and fuzzing tests then cover it too.
+"""
+
+from django.urls import reverse
+
+from activities.models import Activity, AgeGroup, Topic
+from programmes.models import District, Programme
+
+
+def list_urls():
+    """The listing and other pages that take no slug."""
+    return [
+        reverse("home"),
+        reverse("about"),
+        reverse("programmes:list"),
+        reverse("activities:list"),
+    ]
+
+
+def public_urls():
+    """One URL of every public page: lists, filtered lists, each published detail page."""
+    district = District.objects.with_published_programmes().first()
+    age_group = AgeGroup.objects.first()
+    topic = Topic.objects.first()
+    finder = reverse("activities:list")
+    urls = [
+        *list_urls(),
+        f"{finder}?q=angielski",
+        f"{finder}?district={district.slug}&age={age_group.slug}&topic={topic.slug}",
+        f"{reverse('programmes:list')}?district={district.slug}",
+    ]
+    urls += [p.get_absolute_url() for p in Programme.objects.published()]
+    urls += [a.get_absolute_url() for a in Activity.objects.published()]
+    return urls
+
+
+def detail_urls():
+    return [
+        Programme.objects.published().first().get_absolute_url(),
+        Activity.objects.published().first().get_absolute_url(),
+    ]
