@@ -145,10 +145,7 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def rebuild(cached):
-        response = HttpResponse(cached["content"])
-        response.headers.clear()
-        for name, value in cached["headers"].items():
-            response.headers[name] = value
+        response = HttpResponse(cached["content"], headers=cached["headers"])
         for name, value in cached["csp"].items():
             setattr(response, name, value)
         response.headers["X-Page-Cache"] = "hit"
