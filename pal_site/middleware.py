@@ -140,7 +140,9 @@ class AnonymousPageCacheMiddleware:
         return {
             "content": response.content,
             "headers": dict(response.headers),
-            "csp": {name: getattr(response, name) for name in _CSP_ATTRIBUTES if hasattr(response, name)},
+            "csp": {
+                name: getattr(response, name) for name in _CSP_ATTRIBUTES if hasattr(response, name)
+            },
         }
 
     @staticmethod

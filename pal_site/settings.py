@@ -150,7 +150,9 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     # Any Django storage, e.g. "storages.backends.s3.S3Storage" for object storage
     # (install django-storages and set its AWS_* variables; see README).
-    "default": {"BACKEND": env("DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    "default": {
+        "BACKEND": env("DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {
         # Tests render templates without running collectstatic first.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

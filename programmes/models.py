@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -70,12 +71,22 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(search.matching(search.query_terms(query)))
 
     def with_activity_count(self):
-        # Grouping drops Meta.ordering, and pages need a stable order to paginate.
-        return self.annotate(
-            activity_count=models.Count(
-                "activities", filter=Q(activities__published=True), distinct=True
-            )
-        ).order_by("name")
+        """Each programme's published activities, counted only for the rows fetched.
+
+        A correlated subquery rather than a grouped join, so a page of 24 programmes
+        counts 24 programmes' activities, not every activity in the city.
+        """
+        activity = self.model._meta.get_field("activities").related_model
+        counts = (
+            activity.objects.filter(programme=models.OuterRef("pk"), published=True)
+            .order_by()
+            .values("programme")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(activity_count=Coalesce(models.Subquery(counts), 0)).order_by(
+            "sort_name", "pk"
+        )
 
 
 class Programme(models.Model):
@@ -135,15 +146,16 @@ class Programme(models.Model):
     published = models.BooleanField(
         _("published"), default=True, help_text=_("Unpublished programmes are hidden.")
     )
-    # Derived on save (see programmes/search.py).
+    # Derived on save (see programmes/search.py): search stems, Polish sort order.
     search_text = models.TextField(editable=False, default="")
+    sort_name = models.CharField(max_length=400, editable=False, default="", db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 
@@ -152,8 +164,9 @@ class Programme(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = search.document(self.name, self.summary, self.description)
+        self.sort_name = search.sort_key(self.name)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "sort_name"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
