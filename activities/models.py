@@ -137,11 +137,12 @@ class ActivityQuerySet(models.QuerySet):
 
     def in_district(self, district):
         """Activities at a location in the district, or of a programme serving it."""
+        # A subquery, not a join: a join repeats rows and would need DISTINCT.
         return self.filter(
             Q(location__district=district)
-            | Q(location__isnull=True, programme__districts=district)
+            | Q(location__isnull=True, programme__in=district.programmes.values("pk"))
             | Q(programme__citywide=True)
-        ).distinct()
+        )
 
     def for_age_group(self, age_group):
         return self.filter(age_groups=age_group)
@@ -150,7 +151,8 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(topics=topic)
 
     def on_weekday(self, weekday):
-        return self.filter(sessions__weekday=weekday).distinct()
+        # A subquery, not a join: several sessions on one day would repeat the activity.
+        return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
     def search(self, query):
         """Every word of the query must match; title matches rank first."""

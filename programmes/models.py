@@ -62,7 +62,7 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def in_district(self, district):
         """Programmes serving a district, including those that serve the whole city."""
-        return self.filter(Q(districts=district) | Q(citywide=True)).distinct()
+        return self.filter(Q(pk__in=district.programmes.values("pk")) | Q(citywide=True))
 
     def with_related(self):
         return self.prefetch_related("districts", "locations__district")
