@@ -27,7 +27,10 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 WORK = Path(tempfile.mkdtemp(prefix="pal-bench-"))
-DATABASE_URL = f"sqlite:///{WORK / 'bench.sqlite3'}"
+# BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/pal_bench measures PostgreSQL
+# instead; that database is dropped and created anew, so name a throwaway one.
+POSTGRES = os.environ.get("BENCH_POSTGRES", "")
+DATABASE_URL = POSTGRES or f"sqlite:///{WORK / 'bench.sqlite3'}"
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 PROGRAMMES = int(os.environ.get("BENCH_PROGRAMMES", "1000"))
 ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "50000"))
@@ -207,8 +210,22 @@ def prepare_static_twin():
     (static_dir / "finder-twin.html").write_bytes(body)
 
 
+def fresh_postgres_database(url, drop_only=False):
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    params = {k.lower(): config[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if config[k]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
+        if not drop_only:
+            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
 def main():
-    say(f"working in {WORK}")
+    say(f"working in {WORK} on {connection.vendor}")
+    if POSTGRES:
+        fresh_postgres_database(POSTGRES)
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_seed", verbosity=0)
@@ -249,7 +266,8 @@ def main():
 
     print()
     print(
-        f"Server time over {REQUESTS} requests per page through Django's middleware (SQLite, "
+        f"Server time over {REQUESTS} requests per page through Django's middleware "
+        f"({connection.vendor}, "
         f"page cache off); 50k = seed + {PROGRAMMES} programmes and {ACTIVITIES} activities:"
     )
     print()
@@ -272,6 +290,9 @@ def main():
                 f"{finder_rps / static_rps:.2f} | {size} | {rss:.0f} |"
             )
     shutil.rmtree(WORK, ignore_errors=True)
+    if POSTGRES:
+        connection.close()
+        fresh_postgres_database(POSTGRES, drop_only=True)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from datetime import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from activities.models import Activity, ActivityKind, AgeGroup, Topic, WeeklySession
 from pal_site.middleware import content_changed
@@ -100,6 +100,9 @@ class Command(BaseCommand):
             self.generate(
                 random.Random(options["seed"]), options["programmes"], options["activities"]
             )
+        # Fresh statistics, so the query planner knows the tables just grew.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         content_changed()
 
     def delete_demo_data(self):
