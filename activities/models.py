@@ -155,22 +155,31 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
     def search(self, query):
-        """Every word of the query must match; title matches rank first."""
+        """Every word of the query must match; title matches rank first.
+
+        Words are looked up in SearchStem's index rather than by scanning every
+        activity's text, so a search costs the same with 50 or 50,000 activities.
+        """
         terms = search.query_terms(query)
         if not terms:
             return self
-        title_hits = [
-            models.Case(
-                models.When(search.matching([term], "search_title"), then=1),
-                default=0,
-                output_field=models.IntegerField(),
+        matches = self
+        title_hits = []
+        for term in terms:
+            stems = SearchStem.objects.starting_with(term)
+            matches = matches.filter(pk__in=stems.values("activity"))
+            title_hits.append(
+                models.Case(
+                    models.When(
+                        models.Exists(stems.filter(activity=models.OuterRef("pk"), in_title=True)),
+                        then=1,
+                    ),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
             )
-            for term in terms
-        ]
-        return (
-            self.filter(search.matching(terms))
-            .annotate(search_rank=sum(title_hits[1:], title_hits[0]))
-            .order_by("-search_rank", "sort_key", "pk")
+        return matches.annotate(search_rank=sum(title_hits[1:], title_hits[0])).order_by(
+            "-search_rank", "sort_key", "pk"
         )
 
     def by_kind(self):
@@ -350,6 +359,8 @@ class Activity(models.Model):
                 *("search_title", "search_text", "sort_key"),
             }
         super().save(*args, **kwargs)
+        self.search_stems.all().delete()
+        SearchStem.objects.bulk_create(SearchStem.rows_for(self))
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
@@ -406,3 +417,42 @@ class WeeklySession(models.Model):
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+
+class SearchStemQuerySet(models.QuerySet):
+    def starting_with(self, term):
+        """Stems that start with `term`, as an index range that every database can use."""
+        return self.filter(stem__gte=term, stem__lt=term[:-1] + chr(ord(term[-1]) + 1))
+
+
+class SearchStem(models.Model):
+    """One stem of an activity's search text (programmes/search.py), derived on save.
+
+    The word index of the finder: a search looks its words up here instead of
+    reading every activity's text.
+    """
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="search_stems", verbose_name=_("activity")
+    )
+    stem = models.CharField(_("stem"), max_length=100)
+    in_title = models.BooleanField(_("in the title"), default=False)
+
+    objects = SearchStemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search stem")
+        verbose_name_plural = _("search stems")
+        indexes = [models.Index(fields=["stem", "activity"], name="searchstem_stem_activity")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "stem"], name="searchstem_unique")
+        ]
+
+    def __str__(self):
+        return self.stem
+
+    @classmethod
+    def rows_for(cls, activity):
+        title = {stem[:100] for stem in activity.search_title.split()}
+        stems = dict.fromkeys(stem[:100] for stem in activity.search_text.split())
+        return [cls(activity=activity, stem=stem, in_title=stem in title) for stem in stems]

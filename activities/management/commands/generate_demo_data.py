@@ -6,7 +6,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from activities.models import Activity, ActivityKind, AgeGroup, Topic, WeeklySession
+from activities.models import (
+    Activity,
+    ActivityKind,
+    AgeGroup,
+    SearchStem,
+    Topic,
+    WeeklySession,
+)
 from pal_site.middleware import content_changed
 from programmes import search
 from programmes.models import District, Location, Programme
@@ -186,6 +193,10 @@ class Command(BaseCommand):
                 )
                 labels.append((topic_slug, age_slug))
             batch = Activity.objects.bulk_create(batch, batch_size=BATCH)
+            SearchStem.objects.bulk_create(
+                [stem for activity in batch for stem in SearchStem.rows_for(activity)],
+                batch_size=BATCH,
+            )
             TopicThrough = Activity.topics.through
             AgeThrough = Activity.age_groups.through
             TopicThrough.objects.bulk_create(
