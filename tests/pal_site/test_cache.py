@@ -77,6 +77,17 @@ def test_it_does_not_cache_a_response_that_sets_a_cookie():
     assert "X-Page-Cache" not in middleware(RequestFactory().get("/x/")).headers
 
 
+def test_it_does_not_cache_a_page_with_a_csrf_token():
+    from django.middleware.csrf import get_token
+
+    def form_page(request):
+        return HttpResponse(f"<input name=csrfmiddlewaretoken value={get_token(request)}>")
+
+    middleware = AnonymousPageCacheMiddleware(form_page)
+    middleware(RequestFactory().get("/zglos-blad/"))
+    assert "X-Page-Cache" not in middleware(RequestFactory().get("/zglos-blad/")).headers
+
+
 def test_it_can_be_turned_off(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(reverse("home"))
