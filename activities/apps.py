@@ -9,3 +9,6 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from activities import signals  # noqa: F401
+        from pal_site.middleware import connect_content_signals
+
+        connect_content_signals()

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, AgeGroup, Topic, Weekday
@@ -15,7 +16,8 @@ class ActivityFilter(DirectoryFilterSet):
         to_field_name="slug",
         field_name="age_groups",
         empty_label=_("Everyone"),
-        distinct=True,
+        # One age group matches at most one row per activity: no DISTINCT needed.
+        distinct=False,
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("What do you like?"),
@@ -23,7 +25,7 @@ class ActivityFilter(DirectoryFilterSet):
         to_field_name="slug",
         field_name="topics",
         empty_label=_("Anything"),
-        distinct=True,
+        distinct=False,
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"),
@@ -33,17 +35,22 @@ class ActivityFilter(DirectoryFilterSet):
         to_field_name="slug",
         field_name="programme",
         empty_label=_("Any programme"),
+        # Reached from links, shown as a chip: a select of every programme in the
+        # city would outweigh the page.
+        widget=forms.HiddenInput,
     )
     weekday = django_filters.ChoiceFilter(
         label=_("Day of the week"),
         choices=Weekday.choices,
-        field_name="sessions__weekday",
+        method="on_weekday",
         empty_label=_("Any day"),
-        distinct=True,
     )
 
     indexable_filters = ("age",)
     landing_filters = ("district", "topic", "programme")
+
+    def on_weekday(self, queryset, name, value):
+        return queryset.on_weekday(value)
 
     class Meta:
         model = Activity

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
@@ -9,6 +10,7 @@ from programmes.models import (
     Programme,
     SlugHistory,
     in_visitor_language,
+    in_visitor_order,
     is_editor,
     is_stale,
     stale_q,
@@ -201,11 +203,12 @@ class ActivityQuerySet(models.QuerySet):
 
     def in_district(self, district):
         """Activities at a location in the district, or of a programme serving it."""
+        # A subquery, not a join: a join repeats rows and would need DISTINCT.
         return self.filter(
             Q(location__district=district)
-            | Q(location__isnull=True, programme__districts=district)
+            | Q(location__isnull=True, programme__in=district.programmes.values("pk"))
             | Q(programme__citywide=True)
-        ).distinct()
+        )
 
     def for_age_group(self, age_group):
         return self.filter(age_groups=age_group)
@@ -214,25 +217,35 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(topics=topic)
 
     def on_weekday(self, weekday):
-        return self.filter(sessions__weekday=weekday).distinct()
+        # A subquery, not a join: several sessions on one day would repeat the activity.
+        return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
     def search(self, query):
-        """Every word of the query must match; title matches rank first."""
+        """Every word of the query must match; title matches rank first.
+
+        Words are looked up in SearchStem's index rather than by scanning every
+        activity's text, so a search costs the same with 50 or 50,000 activities.
+        """
         terms = search.query_terms(query)
         if not terms:
             return self
-        title_hits = [
-            models.Case(
-                models.When(search.matching([term], "search_title"), then=1),
-                default=0,
-                output_field=models.IntegerField(),
+        matches = self
+        title_hits = []
+        for alternatives in terms:
+            stems = SearchStem.objects.starting_with_any(alternatives)
+            matches = matches.filter(pk__in=stems.values("activity"))
+            title_hits.append(
+                models.Case(
+                    models.When(
+                        models.Exists(stems.filter(activity=models.OuterRef("pk"), in_title=True)),
+                        then=1,
+                    ),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
             )
-            for term in terms
-        ]
-        return (
-            self.filter(search.matching(terms))
-            .annotate(search_rank=sum(title_hits[1:], title_hits[0]))
-            .order_by("-search_rank", in_visitor_language("title"), "pk")
+        return matches.annotate(search_rank=sum(title_hits[1:], title_hits[0])).order_by(
+            "-search_rank", in_visitor_order("title", "sort_key"), "pk"
         )
 
     def by_kind(self):
@@ -241,10 +254,12 @@ class ActivityQuerySet(models.QuerySet):
             *(models.When(kind=kind, then=index) for index, kind in enumerate(ActivityKind)),
             default=len(ActivityKind),
         )
-        return self.order_by(kind_order, "order", in_visitor_language("title"), "pk")
+        return self.order_by(kind_order, in_visitor_order("title", "sort_key"), "pk")
 
     def in_directory_order(self):
-        """By programme, then the staff's order, then title, in the visitor's language."""
+        """By programme, then the staff's order, then title, as the visitor reads them."""
+        if (get_language() or "pl") == "pl":
+            return self.order_by("sort_key", "pk")
         return self.order_by(
             in_visitor_language("programme__name"), "order", in_visitor_language("title"), "pk"
         )
@@ -252,7 +267,7 @@ class ActivityQuerySet(models.QuerySet):
     def refresh_search_text(self):
         """Rebuild the search form of each activity (after loaddata or a rename)."""
         for activity in self.select_related("programme").iterator(chunk_size=500):
-            activity.save(update_fields=["search_title", "search_text"])
+            activity.save(update_fields=["search_title", "search_text", "sort_key"])
 
     def with_related(self):
         return self.select_related("programme", "location__district").prefetch_related(
@@ -381,15 +396,22 @@ class Activity(models.Model):
     # Derived on save (see programmes/search.py): stems of the title, and of everything.
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
+    # Programme name, programme, order and title in Polish order (programmes/search.py):
+    # one indexed column, so the finder reads its page in order instead of sorting all.
+    sort_key = models.CharField(max_length=900, editable=False, default="", db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
-        ordering = ["programme__name", "order", "title"]
+        ordering = ["sort_key", "pk"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        indexes = [
+            # Counting a programme's published activities reads the index alone.
+            models.Index(fields=["programme", "published"], name="activity_programme_published"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(min_age__isnull=True)
@@ -429,14 +451,27 @@ class Activity(models.Model):
             texts[language] += names
         self.search_text = search.document(**texts)
         old_slug = stored_slug(self, kwargs.get("update_fields"))
+        self.sort_key = self.make_sort_key(self.programme, self.order, self.title_pl or self.title)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                *("search_title", "search_text", "sort_key"),
+            }
         super().save(*args, **kwargs)
         if old_slug != self.slug:
             ActivitySlugHistory.objects.record_move(old_slug, self)
+        self.search_stems.all().delete()
+        SearchStem.objects.bulk_create(SearchStem.rows_for(self))
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def make_sort_key(programme, order, title):
+        return (
+            f"{search.sort_key(programme.name_pl or programme.name)}{search.SORT_SEPARATOR}"
+            f"{programme.pk:010d}{order:05d}{search.sort_key(title)}"
+        )
 
     @property
     def age_range(self):
@@ -590,3 +625,46 @@ class Correction(models.Model):
 
     def get_absolute_url(self):
         return (self.activity or self.programme).get_absolute_url()
+
+
+class SearchStemQuerySet(models.QuerySet):
+    def starting_with_any(self, terms):
+        """Stems that start with one of `terms` (a query word's forms in each language),
+        as index ranges that every database can use."""
+        ranges = Q()
+        for term in terms:
+            ranges |= Q(stem__gte=term, stem__lt=term[:-1] + chr(ord(term[-1]) + 1))
+        return self.filter(ranges)
+
+
+class SearchStem(models.Model):
+    """One stem of an activity's search text (programmes/search.py), derived on save.
+
+    The word index of the finder: a search looks its words up here instead of
+    reading every activity's text.
+    """
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="search_stems", verbose_name=_("activity")
+    )
+    stem = models.CharField(_("stem"), max_length=100)
+    in_title = models.BooleanField(_("in the title"), default=False)
+
+    objects = SearchStemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search stem")
+        verbose_name_plural = _("search stems")
+        indexes = [models.Index(fields=["stem", "activity"], name="searchstem_stem_activity")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "stem"], name="searchstem_unique")
+        ]
+
+    def __str__(self):
+        return self.stem
+
+    @classmethod
+    def rows_for(cls, activity):
+        title = {stem[:100] for stem in activity.search_title.split()}
+        stems = dict.fromkeys(stem[:100] for stem in activity.search_text.split())
+        return [cls(activity=activity, stem=stem, in_title=stem in title) for stem in stems]

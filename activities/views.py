@@ -19,6 +19,8 @@ from programmes import structured_data as programme_data
 from programmes.models import District, Programme
 from programmes.views import FilteredListMixin, MovedOrGoneMixin, StaffPreviewMixin
 
+HOME_PROGRAMMES = 12
+
 
 @require_GET
 def home(request):
@@ -31,7 +33,11 @@ def home(request):
         request,
         "home.html",
         {
-            "programmes": Programme.objects.published().with_related().with_activity_count(),
+            # A page of cards, not the whole city: the programme list has the rest.
+            "programmes": Programme.objects.published()
+            .with_related()
+            .with_activity_count()[:HOME_PROGRAMMES],
+            "programme_count": Programme.objects.published().count(),
             "districts": District.objects.with_published_programmes(),
             "age_groups": AgeGroup.objects.all(),
             "topics": Topic.objects.with_published_activities(),

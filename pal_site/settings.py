@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.leaflet
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -73,13 +74,19 @@ INSTALLED_APPS = [
     "axes",
     # Who changed what and when; revert and "recover deleted" in admin.
     "reversion",
+    "csp",
     "programmes",
     "activities",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry the same policy headers as pages.
+    "csp.middleware.CSPMiddleware",
+    "pal_site.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached anonymous page is answered without touching them.
+    "pal_site.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,7 +175,11 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Any Django storage, e.g. "storages.backends.s3.S3Storage" for object storage
+    # (install django-storages and set its AWS_* variables; see README).
+    "default": {
+        "BACKEND": env("DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {
         # Tests render templates without running collectstatic first.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -201,9 +212,58 @@ if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself (see README, "Deploying").
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): only this site's own files, no inline code.
+# A view showing a map the visitor asked for adds the tile host to img-src with
+# `pal_site.middleware.allow_map_tiles` (see README, "Security headers").
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+    }
+}
+MAP_TILE_URL = env("DJANGO_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Features no page uses; pal_site.middleware sends them with every response.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# /.well-known/security.txt: where to report a vulnerability, e.g. mailto:security@example.pl.
+# Empty: the file answers 404 rather than naming a contact nobody confirmed.
+SECURITY_CONTACT = env("DJANGO_SECURITY_CONTACT")
+
+# Caches: local memory for one process; Redis (REDIS_URL) shares the cache and its
+# invalidation between several workers and app servers.
+REDIS_URL = env("REDIS_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if not REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", "pal"),
+    }
+}
+# Anonymous pages are kept this many seconds at most (0 turns the page cache off);
+# any change to the directory's content empties it at once (pal_site/middleware.py).
+PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# Saving or deleting a row of these apps' models makes every cached page stale.
+PAGE_CACHE_CONTENT_APPS = ["programmes", "activities"]
+
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Whole request bodies, uploads included, are capped by the reverse proxy
+# (client_max_body_size in the README's nginx example).
 
 # The public origin for canonical links, link previews and the sitemap, e.g.
 # https://pal.example.pl; empty: the origin of each request (fine behind a proxy

@@ -64,6 +64,18 @@ def in_visitor_language(field):
     )
 
 
+def in_visitor_order(field, polish_sort_key):
+    """Order by `field` as the visitor reads it.
+
+    In Polish, by the stored Polish sort key (programmes/search.py: sort_key), which
+    gives Polish alphabetical order on every database; in other languages, by the
+    translated text with the Polish as fallback.
+    """
+    if (get_language() or "pl") == "pl":
+        return F(polish_sort_key)
+    return in_visitor_language(field)
+
+
 class DistrictQuerySet(models.QuerySet):
     def with_published_programmes(self):
         """Districts that have at least one published programme serving them."""
@@ -138,7 +150,7 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def in_district(self, district):
         """Programmes serving a district, including those that serve the whole city."""
-        return self.filter(Q(districts=district) | Q(citywide=True)).distinct()
+        return self.filter(Q(pk__in=district.programmes.values("pk")) | Q(citywide=True))
 
     def with_related(self):
         return self.prefetch_related("districts", "locations__district")
@@ -147,12 +159,22 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(search.matching(search.query_terms(query)))
 
     def with_activity_count(self):
-        # Grouping drops Meta.ordering, and pages need a stable order to paginate.
-        return self.annotate(
-            activity_count=models.Count(
-                "activities", filter=visible_q("activities__"), distinct=True
-            )
-        ).order_by(in_visitor_language("name"), "pk")
+        """Each programme's visible activities, counted only for the rows fetched.
+
+        A correlated subquery rather than a grouped join, so a page of 24 programmes
+        counts 24 programmes' activities, not every activity in the city.
+        """
+        activity = self.model._meta.get_field("activities").related_model
+        counts = (
+            activity.objects.filter(visible_q(), programme=models.OuterRef("pk"))
+            .order_by()
+            .values("programme")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(activity_count=Coalesce(models.Subquery(counts), 0)).order_by(
+            in_visitor_order("name", "sort_name"), "pk"
+        )
 
 
 class Programme(models.Model):
@@ -233,15 +255,16 @@ class Programme(models.Model):
         verbose_name=_("coordinators"),
         help_text=_("Staff accounts that may edit this programme and everything in it."),
     )
-    # Derived on save (see programmes/search.py).
+    # Derived on save (see programmes/search.py): search stems, Polish sort order.
     search_text = models.TextField(editable=False, default="")
+    sort_name = models.CharField(max_length=400, editable=False, default="", db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         permissions = [("change_every_programme", _("Can change every programme"))]
@@ -263,8 +286,10 @@ class Programme(models.Model):
             **search.translations(self, "name", "summary", "description")
         )
         old_slug = stored_slug(self, kwargs.get("update_fields"))
+        # Polish order from the Polish name, whatever language is active while saving.
+        self.sort_name = search.sort_key(self.name_pl or self.name)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "sort_name"}
         super().save(*args, **kwargs)
         if old_slug != self.slug:
             ProgrammeSlugHistory.objects.record_move(old_slug, self)

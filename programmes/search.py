@@ -147,3 +147,26 @@ def highlight_spans(text, query):
             for term in wanted
         )
     ]
+
+
+# Polish alphabetical order, the same on every database: each character becomes two
+# digits, and strings of digits compare alike under any collation (SQLite's binary
+# one, or PostgreSQL's libc or ICU locale). "Łęg" sorts after "Lipa" and before "Mak".
+POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż"
+SORT_SEPARATOR = "00"
+_SORT_CODES = {" ": "01"}
+_SORT_CODES.update({str(digit): f"{digit + 2:02d}" for digit in range(10)})
+_SORT_CODES.update({letter: f"{i + 12:02d}" for i, letter in enumerate(POLISH_ALPHABET)})
+
+
+def sort_key(text):
+    """A key that orders texts as a Polish dictionary does; punctuation is ignored."""
+    codes = []
+    for char in " ".join((text or "").split()).casefold():
+        code = _SORT_CODES.get(char)
+        if code is None:
+            # Other Latin letters (é, ü…) sort with their base letter.
+            code = _SORT_CODES.get(fold(char)[:1]) if char.isalnum() else None
+        if code is not None:
+            codes.append(code)
+    return "".join(codes)

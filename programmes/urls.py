@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pal_site.middleware import allow_map_tiles
 from programmes import views
 
 app_name = "programmes"
@@ -7,6 +8,7 @@ app_name = "programmes"
 urlpatterns = [
     path("", views.ProgrammeListView.as_view(), name="list"),
     path("<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
-    path("<slug:slug>/mapa/", views.ProgrammeMapView.as_view(), name="map"),
+    # The only pages whose Content-Security-Policy lets the browser fetch map tiles.
+    path("<slug:slug>/mapa/", allow_map_tiles(views.ProgrammeMapView.as_view()), name="map"),
     path("<slug:slug>/share.png", views.programme_share_image, name="share_image"),
 ]

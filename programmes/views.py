@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView
@@ -179,3 +182,18 @@ def accessibility_statement(request):
 @require_GET
 def easy_read(request):
     return render(request, "pages/easy_read.html")
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability. 404 until a contact is configured."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404("No security contact configured.")
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: pl, en",
+        f"Canonical: {request.build_absolute_uri()}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import translation
 
 
@@ -17,7 +18,8 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits live in the cache: each test starts with none used."""
+    """Each test starts with an empty cache: no page served from a previous test,
+    no rate limit used up."""
     cache.clear()
     yield
     cache.clear()
@@ -34,3 +36,9 @@ def polish_by_default():
     translation.activate("pl")
     yield
     translation.activate("pl")
+
+
+@pytest.fixture
+def seed(db):
+    """The seed data from the source article."""
+    call_command("load_seed", verbosity=0)

@@ -194,3 +194,17 @@ def test_the_programme_page_carries_its_address_for_the_printed_poster(client):
     programme = ProgrammeFactory()
     response = client.get(programme.get_absolute_url())
     assert f"http://testserver{programme.get_absolute_url()}</p>" in response.text
+
+
+def test_only_the_map_page_lets_the_browser_fetch_tiles_also_when_cached(client):
+    location = LocationFactory(
+        latitude="50.083000", longitude="20.030000", coordinates_source="pomiar MOPS"
+    )
+    map_url = reverse("programmes:map", args=[location.programme.slug])
+    first, cached = client.get(map_url), client.get(map_url)
+    assert cached.headers["X-Page-Cache"] == "hit"
+    for response in (first, cached):
+        policy = response.headers["Content-Security-Policy"]
+        assert "img-src 'self' https://tile.openstreetmap.org" in policy
+    policy = client.get(location.programme.get_absolute_url()).headers["Content-Security-Policy"]
+    assert "tile.openstreetmap.org" not in policy

@@ -1,0 +1,299 @@
+"""`make bench`: how fast the site is on this machine, at seed size and at city scale.
+
+1. A throwaway SQLite database with the seed data: SQL queries and server time
+   (median, p99 of BENCH_REQUESTS requests through Django's full middleware stack,
+   page cache off) per page type.
+2. The same after `generate_demo_data --programmes 1000 --activities 50000`.
+3. gunicorn on loopback, wrk against the finder and a static file of the same size
+   served by the same gunicorn (WhiteNoise), side by side, with the page cache off
+   and on; then the resident memory of a gunicorn worker.
+
+Prints progress, then Markdown tables (the README keeps the latest). Nothing here
+touches your own database: everything lives in a temporary folder.
+"""
+
+import io
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+WORK = Path(tempfile.mkdtemp(prefix="pal-bench-"))
+# BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/pal_bench measures PostgreSQL
+# instead; that database is dropped and created anew, so name a throwaway one.
+POSTGRES = os.environ.get("BENCH_POSTGRES", "")
+DATABASE_URL = POSTGRES or f"sqlite:///{WORK / 'bench.sqlite3'}"
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
+PROGRAMMES = int(os.environ.get("BENCH_PROGRAMMES", "1000"))
+ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "50000"))
+LOAD_DURATION = os.environ.get("LOAD_DURATION", "10s")
+LOAD_CONNECTIONS = os.environ.get("LOAD_CONNECTIONS", "16")
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+
+ENV = {
+    **os.environ,
+    "DJANGO_LOCAL": "true",
+    "DATABASE_URL": DATABASE_URL,
+    "DJANGO_PAGE_CACHE_SECONDS": "0",
+    "DJANGO_LOG_LEVEL": "ERROR",
+}
+os.environ.update(ENV)
+sys.path.insert(0, str(BASE_DIR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pal_site.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from activities.models import Activity  # noqa: E402
+from programmes.models import District, Programme  # noqa: E402
+
+
+def say(message):
+    print(f"[bench {time.strftime('%H:%M:%S', time.gmtime())}] {message}", flush=True)
+
+
+def page_types():
+    """One URL per page type; detail pages are the same seed rows at both sizes."""
+    programme = Programme.objects.published().exclude(slug__startswith="demo-").first()
+    activity = Activity.objects.published().exclude(slug__startswith="demo-").first()
+    district = District.objects.get(slug="nowa-huta")
+    return [
+        ("home", "/"),
+        ("programme list", "/programy/"),
+        ("programme list, district", f"/programy/?district={district.slug}"),
+        ("finder", "/zajecia/"),
+        ("finder, page 2", "/zajecia/?page=2"),
+        ("finder, 3 filters", f"/zajecia/?district={district.slug}&age=dzieci&topic=sport"),
+        ("finder, search q", "/zajecia/?q=angielski"),
+        ("programme detail", programme.get_absolute_url()),
+        ("activity detail", activity.get_absolute_url()),
+    ]
+
+
+def measure(label):
+    client = Client(SERVER_NAME="127.0.0.1")
+    results = {}
+    for name, url in page_types():
+        for _ in range(3):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        query_count = len(queries)  # read now: the next request clears the log
+        times = []
+        for _ in range(REQUESTS):
+            start = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+        results[name] = (query_count, statistics.median(times), p99, url)
+        say(f"{label}: {name:26} {query_count:2} queries  median {results[name][1]:6.1f} ms")
+    return results
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing Debian's wrk")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            check=False,
+            capture_output=True,
+        )
+    return bool(shutil.which("wrk"))
+
+
+def wrk(url, duration=LOAD_DURATION):
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{LOAD_CONNECTIONS}", f"-d{duration}", "--timeout", "10s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(
+        next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec"))
+    )
+    bad = [line.strip() for line in out.splitlines() if "Non-2xx" in line or "Socket" in line]
+    if bad:
+        say(f"wrk saw errors for {url}: {bad}")
+    return rps
+
+
+class Gunicorn:
+    def __init__(self, cache_seconds):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**ENV, "DJANGO_PAGE_CACHE_SECONDS": str(cache_seconds)}
+        self.process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "pal_site.wsgi",
+                f"--bind=127.0.0.1:{self.port}",
+                f"--workers={WORKERS}",
+                "--log-level=warning",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url + "/", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def worker_rss_mb(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        sizes = []
+        for pid in children.read_text().split():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        return max(sizes)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def load_test(cached):
+    server = Gunicorn(cache_seconds=300 if cached else 0)
+    try:
+        finder = f"{server.url}/zajecia/"
+        body = urllib.request.urlopen(finder).read()
+        # WhiteNoise indexes its files at start: prepare_static_twin() wrote this before.
+        static = f"{server.url}/static/bench/finder-twin.html"
+        static_size = len(urllib.request.urlopen(static).read())
+        say(f"finder {len(body)} bytes, static twin {static_size} bytes")
+        for url in (finder, static):
+            wrk(url, duration="2s")  # warm up: imports, caches, connections
+        finder_rps = wrk(finder)
+        static_rps = wrk(static)
+        for url in [finder, *[f"{server.url}{u}" for _, u in page_types()]]:
+            urllib.request.urlopen(url).read()
+        rss = server.worker_rss_mb()
+    finally:
+        server.stop()
+    return finder_rps, static_rps, len(body), rss
+
+
+def prepare_static_twin():
+    """A static file exactly as large as the finder page, served by WhiteNoise."""
+    body = Client(SERVER_NAME="127.0.0.1").get("/zajecia/").content
+    static_dir = BASE_DIR / "staticfiles" / "bench"
+    static_dir.mkdir(parents=True, exist_ok=True)
+    (static_dir / "finder-twin.html").write_bytes(body)
+
+
+def fresh_postgres_database(url, drop_only=False):
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    params = {k.lower(): config[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if config[k]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
+        if not drop_only:
+            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def main():
+    say(f"working in {WORK} on {connection.vendor}")
+    if POSTGRES:
+        fresh_postgres_database(POSTGRES)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_seed", verbosity=0)
+    seed = measure("seed")
+    say(f"generating {PROGRAMMES} programmes and {ACTIVITIES} activities")
+    started = time.perf_counter()
+    call_command(
+        "generate_demo_data",
+        programmes=PROGRAMMES,
+        activities=ACTIVITIES,
+        verbosity=0,
+        stdout=io.StringIO(),
+    )
+    say(f"generated in {time.perf_counter() - started:.0f} s")
+    scale = measure("scale")
+    rows = [
+        "| page type | queries (seed) | queries (50k) | median ms (seed) | p99 ms (seed) "
+        "| median ms (50k) | p99 ms (50k) | 50k / seed |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, (queries, median, p99, _) in seed.items():
+        q2, m2, p2, _ = scale[name]
+        rows.append(
+            f"| {name} | {queries} | {q2} | {median:.1f} | {p99:.1f} | {m2:.1f} | {p2:.1f} "
+            f"| {m2 / median:.2f} |"
+        )
+    load_rows = []
+    if ensure_wrk():
+        prepare_static_twin()
+        for cached in (False, True):
+            label = "cached" if cached else "uncached"
+            say(f"load test, finder {label} vs a static file, {LOAD_DURATION} each")
+            finder_rps, static_rps, size, rss = load_test(cached)
+            load_rows.append((label, finder_rps, static_rps, size, rss))
+    else:
+        say("wrk is missing and cannot be installed here: no load test")
+    shutil.rmtree(BASE_DIR / "staticfiles" / "bench", ignore_errors=True)
+
+    print()
+    print(
+        f"Server time over {REQUESTS} requests per page through Django's middleware "
+        f"({connection.vendor}, "
+        f"page cache off); 50k = seed + {PROGRAMMES} programmes and {ACTIVITIES} activities:"
+    )
+    print()
+    print("\n".join(rows))
+    if load_rows:
+        print()
+        print(
+            f"Throughput at 50k: gunicorn, {WORKERS} sync workers, wrk -c{LOAD_CONNECTIONS} "
+            f"-d{LOAD_DURATION} on loopback, finder vs a static file of the same size "
+            "(WhiteNoise, same server), one after the other in one run:"
+        )
+        print()
+        print(
+            "| page cache | finder req/s | static req/s | finder / static | bytes | worker RSS MB |"
+        )
+        print("|---|--:|--:|--:|--:|--:|")
+        for label, finder_rps, static_rps, size, rss in load_rows:
+            print(
+                f"| {label} | {finder_rps:.0f} | {static_rps:.0f} | "
+                f"{finder_rps / static_rps:.2f} | {size} | {rss:.0f} |"
+            )
+    shutil.rmtree(WORK, ignore_errors=True)
+    if POSTGRES:
+        connection.close()
+        fresh_postgres_database(POSTGRES, drop_only=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+import os
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+
+from pal_site.middleware import AnonymousPageCacheMiddleware
+from programmes.models import Programme
+from tests.factories import ActivityFactory, ProgrammeFactory, district
+from tests.public_urls import public_urls
+
+pytestmark = pytest.mark.django_db
+
+# Redis runs on the CI machine; each engineer's clone uses its own database number.
+TEST_REDIS_URL = os.environ.get("PAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
+
+
+def test_it_serves_a_repeated_anonymous_page_from_the_cache(
+    client, seed, django_assert_num_queries
+):
+    for url in public_urls():
+        first = client.get(url)
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert first.headers["X-Page-Cache"] == "miss", url
+        assert second.headers["X-Page-Cache"] == "hit", url
+        assert second.content == first.content
+        assert second.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+
+
+def test_it_shows_fresh_content_after_staff_change_a_programme(client):
+    programme = ProgrammeFactory(name="PAL Stara Nazwa")
+    client.get(programme.get_absolute_url())
+    client.get(reverse("programmes:list"))
+    programme.name = "PAL Nowa Nazwa"
+    programme.save()
+    for url in [programme.get_absolute_url(), reverse("programmes:list")]:
+        response = client.get(url)
+        assert response.headers["X-Page-Cache"] == "miss"
+        assert "PAL Nowa Nazwa" in response.text
+
+
+def test_it_shows_fresh_content_after_a_deletion_or_a_changed_relation(client):
+    activity = ActivityFactory(title="Szachy dla seniorów")
+    assert "Szachy dla seniorów" in client.get(reverse("activities:list")).text
+    activity.programme.districts.add(district("mistrzejowice"))
+    assert client.get(reverse("activities:list")).headers["X-Page-Cache"] == "miss"
+    activity.delete()
+    assert "Szachy dla seniorów" not in client.get(reverse("activities:list")).text
+
+
+def test_it_never_serves_cached_pages_to_staff(client, admin_client):
+    programme = ProgrammeFactory()
+    client.get(programme.get_absolute_url())
+    response = admin_client.get(programme.get_absolute_url())
+    assert "X-Page-Cache" not in response.headers
+
+
+def test_it_does_not_cache_errors(client):
+    url = reverse("activities:list") + "?district=nibylandia"
+    client.get(url)
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "X-Page-Cache" not in response.headers
+
+
+def test_it_does_not_cache_a_response_that_sets_a_cookie():
+    def view(request):
+        response = HttpResponse("hello")
+        response.set_cookie("c", "1")
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    middleware(RequestFactory().get("/x/"))
+    assert "X-Page-Cache" not in middleware(RequestFactory().get("/x/")).headers
+
+
+def test_it_does_not_cache_a_page_with_a_csrf_token():
+    from django.middleware.csrf import get_token
+
+    def form_page(request):
+        return HttpResponse(f"<input name=csrfmiddlewaretoken value={get_token(request)}>")
+
+    middleware = AnonymousPageCacheMiddleware(form_page)
+    middleware(RequestFactory().get("/zglos-blad/"))
+    assert "X-Page-Cache" not in middleware(RequestFactory().get("/zglos-blad/")).headers
+
+
+def test_it_can_be_turned_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(reverse("home"))
+    assert "X-Page-Cache" not in client.get(reverse("home")).headers
+
+
+def test_it_shares_the_cache_and_its_invalidation_through_redis(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": "pal-test",
+        }
+    }
+    cache.clear()
+    try:
+        programme = ProgrammeFactory(name="PAL Redis")
+        client.get(programme.get_absolute_url())
+        assert client.get(programme.get_absolute_url()).headers["X-Page-Cache"] == "hit"
+        Programme.objects.get(pk=programme.pk).save()
+        assert client.get(programme.get_absolute_url()).headers["X-Page-Cache"] == "miss"
+    finally:
+        cache.clear()
