@@ -8,6 +8,7 @@ from programmes import search
 from programmes.models import (
     Photo,
     Programme,
+    Publishable,
     SlugHistory,
     in_visitor_language,
     in_visitor_order,
@@ -19,24 +20,30 @@ from programmes.models import (
 )
 
 
-class VocabularyManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+def published_activity_q(prefix=""):
+    """An activity visitors see: it and its programme are both visible today."""
+    return visible_q(prefix) & visible_q(f"{prefix}programme__")
 
 
-class AgeGroupQuerySet(models.QuerySet):
+class VocabularyQuerySet(models.QuerySet):
+    """Age groups and topics: the words that activities are filed under."""
+
+    def with_published_activities(self):
+        """Those that at least one published activity is filed under."""
+        return self.filter(published_activity_q("activities__")).distinct()
+
     def with_last_change(self):
-        """Annotates `last_change`: when a published activity for the group last changed."""
+        """Annotates `last_change`: when a published activity filed under it last changed."""
         return self.annotate(
             last_change=models.Max(
-                "activities__updated_at",
-                filter=Q(activities__published=True, activities__programme__published=True),
+                "activities__updated_at", filter=published_activity_q("activities__")
             )
         ).order_by("order", "name")
 
 
-class AgeGroupManager(VocabularyManager.from_queryset(AgeGroupQuerySet)):
-    pass
+class VocabularyManager(models.Manager.from_queryset(VocabularyQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
 
 
 class AgeGroup(models.Model):
@@ -52,7 +59,7 @@ class AgeGroup(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = AgeGroupManager()
+    objects = VocabularyManager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -85,27 +92,6 @@ class TopicIcon(models.TextChoices):
     STAR = "star", _("star")
 
 
-class TopicQuerySet(models.QuerySet):
-    def with_published_activities(self):
-        """Topics that at least one published activity is about."""
-        return self.filter(
-            activities__published=True, activities__programme__published=True
-        ).distinct()
-
-    def with_last_change(self):
-        """Annotates `last_change`: when a published activity about it last changed."""
-        return self.annotate(
-            last_change=models.Max(
-                "activities__updated_at",
-                filter=Q(activities__published=True, activities__programme__published=True),
-            )
-        ).order_by("order", "name")
-
-
-class TopicManager(VocabularyManager.from_queryset(TopicQuerySet)):
-    pass
-
-
 class Topic(models.Model):
     """What an activity is about. Staff may add topics; each needs an icon."""
 
@@ -115,7 +101,7 @@ class Topic(models.Model):
     icon = models.CharField(_("icon"), max_length=20, choices=TopicIcon, default=TopicIcon.STAR)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = TopicManager()
+    objects = VocabularyManager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -185,8 +171,7 @@ class Weekday(models.IntegerChoices):
 
 class ActivityQuerySet(models.QuerySet):
     def published(self):
-        """What visitors see: the activity and its programme are both visible today."""
-        return self.filter(visible_q() & visible_q("programme__"))
+        return self.filter(published_activity_q())
 
     def editable_by(self, user):
         """Every activity for central editors; their programmes' for coordinators."""
@@ -275,7 +260,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(models.Model):
+class Activity(Publishable):
     """Something residents can take part in: a class, a workshop, a trip, a project…"""
 
     programme = models.ForeignKey(
@@ -375,23 +360,6 @@ class Activity(models.Model):
         blank=True,
         help_text=_("Empty: the programme's date applies."),
     )
-    published = models.BooleanField(
-        _("published"),
-        default=True,
-        help_text=_("Untick to keep a draft: staff can preview it, visitors cannot see it."),
-    )
-    visible_from = models.DateField(
-        _("visible from"),
-        null=True,
-        blank=True,
-        help_text=_("For seasonal items: the first day the page is shown. Empty: no limit."),
-    )
-    visible_until = models.DateField(
-        _("visible until"),
-        null=True,
-        blank=True,
-        help_text=_("The last day the page is shown. Empty: no limit."),
-    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # Derived on save (see programmes/search.py): stems of the title, and of everything.
     search_title = models.TextField(editable=False, default="")
@@ -404,7 +372,7 @@ class Activity(models.Model):
 
     objects = ActivityQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["sort_key", "pk"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
@@ -413,6 +381,7 @@ class Activity(models.Model):
             models.Index(fields=["programme", "published"], name="activity_programme_published"),
         ]
         constraints = [
+            *Publishable.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(min_age__isnull=True)
                 | Q(max_age__isnull=True)
@@ -431,13 +400,6 @@ class Activity(models.Model):
                 condition=Q(free_of_charge=True) | ~Q(cost_note=""),
                 name="activity_paid_needs_cost_note",
                 violation_error_message=_("Explain the cost when an activity is not free."),
-            ),
-            models.CheckConstraint(
-                condition=Q(visible_from__isnull=True)
-                | Q(visible_until__isnull=True)
-                | Q(visible_until__gte=models.F("visible_from")),
-                name="activity_visible_period",
-                violation_error_message=_("“Visible until” cannot be before “visible from”."),
             ),
         ]
 
@@ -487,9 +449,6 @@ class Activity(models.Model):
     @property
     def is_stale(self):
         return is_stale(self.verified_on)
-
-    def is_visible(self):
-        return type(self).objects.published().filter(pk=self.pk).exists()
 
     def is_editable_by(self, user):
         return self.programme.is_editable_by(user)

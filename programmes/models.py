@@ -84,7 +84,7 @@ class DistrictQuerySet(models.QuerySet):
     def with_last_change(self):
         """Annotates `last_change`: when a published programme serving it last changed."""
         return self.annotate(
-            last_change=models.Max("programmes__updated_at", filter=Q(programmes__published=True))
+            last_change=models.Max("programmes__updated_at", filter=visible_q("programmes__"))
         ).order_by("number")
 
 
@@ -177,7 +177,44 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
 
-class Programme(models.Model):
+class Publishable(models.Model):
+    """Draft or published, and the dates a seasonal page is shown (see visible_q)."""
+
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep a draft: staff can preview it, visitors cannot see it."),
+    )
+    visible_from = models.DateField(
+        _("visible from"),
+        null=True,
+        blank=True,
+        help_text=_("For seasonal items: the first day the page is shown. Empty: no limit."),
+    )
+    visible_until = models.DateField(
+        _("visible until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the page is shown. Empty: no limit."),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visible_from__isnull=True)
+                | Q(visible_until__isnull=True)
+                | Q(visible_until__gte=models.F("visible_from")),
+                name="%(class)s_visible_period",
+                violation_error_message=_("“Visible until” cannot be before “visible from”."),
+            ),
+        ]
+
+    def is_visible(self):
+        return type(self).objects.published().filter(pk=self.pk).exists()
+
+
+class Programme(Publishable):
     """A Local Activity Programme (PAL): MOPS's community work with one neighbourhood or group."""
 
     name = models.CharField(
@@ -231,23 +268,6 @@ class Programme(models.Model):
         blank=True,
         help_text=_("The day a person last confirmed this information is correct."),
     )
-    published = models.BooleanField(
-        _("published"),
-        default=True,
-        help_text=_("Untick to keep a draft: staff can preview it, visitors cannot see it."),
-    )
-    visible_from = models.DateField(
-        _("visible from"),
-        null=True,
-        blank=True,
-        help_text=_("For seasonal items: the first day the page is shown. Empty: no limit."),
-    )
-    visible_until = models.DateField(
-        _("visible until"),
-        null=True,
-        blank=True,
-        help_text=_("The last day the page is shown. Empty: no limit."),
-    )
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="coordinated_programmes",
@@ -263,20 +283,11 @@ class Programme(models.Model):
 
     objects = ProgrammeQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["sort_name", "pk"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         permissions = [("change_every_programme", _("Can change every programme"))]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(visible_from__isnull=True)
-                | Q(visible_until__isnull=True)
-                | Q(visible_until__gte=models.F("visible_from")),
-                name="programme_visible_period",
-                violation_error_message=_("“Visible until” cannot be before “visible from”."),
-            ),
-        ]
 
     def __str__(self):
         return self.name
@@ -296,9 +307,6 @@ class Programme(models.Model):
 
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
-
-    def is_visible(self):
-        return type(self).objects.published().filter(pk=self.pk).exists()
 
     def is_editable_by(self, user):
         return is_editor(user) or self.coordinators.filter(pk=user.pk).exists()

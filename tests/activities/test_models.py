@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError
 
-from activities.models import Activity, ActivityKind
+from activities.models import Activity, ActivityKind, Topic
 from tests.factories import (
     ActivityFactory,
     AgeGroupFactory,
@@ -158,3 +158,15 @@ def test_it_ranks_title_matches_above_description_matches():
 def test_it_ignores_a_query_without_words():
     ActivityFactory(title="Pilates")
     assert titles(Activity.objects.search("!!! ---")) == ["Pilates"]
+
+
+def test_a_topic_counts_only_activities_visitors_can_see_today():
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    music, sport = TopicFactory(name="Muzyka"), TopicFactory(name="Sport")
+    ActivityFactory(topics=[music])
+    ActivityFactory(topics=[sport], visible_until=yesterday)
+    ActivityFactory(topics=[sport], programme=ProgrammeFactory(visible_from=datetime.date.max))
+    assert list(Topic.objects.with_published_activities()) == [music]
+    last_changes = {t.name: t.last_change for t in Topic.objects.with_last_change()}
+    assert last_changes["Sport"] is None
+    assert last_changes["Muzyka"] is not None
