@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +30,12 @@ class VocabularyQuerySet(models.QuerySet):
 
     def with_published_activities(self):
         """Those that at least one published activity is filed under."""
-        return self.filter(published_activity_q("activities__")).distinct()
+        # EXISTS stops at the first match per word; a join with DISTINCT would read
+        # every published activity (tens of milliseconds at 50,000 activities).
+        filed_here = Activity.objects.filter(
+            published_activity_q(), **{self.model.activities.field.name: OuterRef("pk")}
+        )
+        return self.filter(Exists(filed_here))
 
     def with_last_change(self):
         """Annotates `last_change`: when a published activity filed under it last changed."""
@@ -377,8 +382,25 @@ class Activity(Publishable):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         indexes = [
-            # Counting a programme's published activities reads the index alone.
-            models.Index(fields=["programme", "published"], name="activity_programme_published"),
+            # Counting published activities (a programme's, or all of them in the
+            # finder) reads this index alone, programme by programme.
+            models.Index(
+                fields=["programme", "published", "visible_from", "visible_until"],
+                name="activity_programme_visible",
+            ),
+            # A search or a filter finds activities by id; this lets the database
+            # check that each is visible, and sort it, without reading its whole row.
+            models.Index(
+                fields=[
+                    "id",
+                    "published",
+                    "visible_from",
+                    "visible_until",
+                    "programme",
+                    "sort_key",
+                ],
+                name="activity_visible_by_id",
+            ),
         ]
         constraints = [
             *Publishable.Meta.constraints,

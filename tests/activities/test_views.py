@@ -104,6 +104,23 @@ def test_it_serves_the_second_page_with_the_filters(client, two_pages_of_sport):
     assert len(response.context["object_list"]) == 5
 
 
+def test_its_pages_follow_one_order_without_repeats(client):
+    programme = ProgrammeFactory()
+    for number in reversed(range(25)):
+        ActivityFactory(title=f"Sport {number:02}", programme=programme)
+    first = client.get(FINDER).context["object_list"]
+    second = client.get(FINDER, {"page": "2"}).context["object_list"]
+    assert [a.title for a in [*first, *second]] == [f"Sport {n:02}" for n in range(25)]
+
+
+def test_its_search_results_list_title_matches_first_on_the_page(client):
+    ActivityFactory(title="Brydż", summary="Dla miłośników szachów i kart.")
+    ActivityFactory(title="Szachy", summary="Gra dla każdego.")
+    response = client.get(FINDER, {"q": "szachy"})
+    assert [a.title for a in response.context["object_list"]] == ["Szachy", "Brydż"]
+    assert response.text.index("Szachy</") < response.text.index("Brydż</")
+
+
 def test_it_helps_when_nothing_matches(client, three_activities):
     response = client.get(FINDER, {"q": "szachy"})
     assert 'class="empty"' in response.text
