@@ -20,6 +20,10 @@ from programmes.models import District, Programme
 from programmes.views import FilteredListMixin, MovedOrGoneMixin, StaffPreviewMixin
 
 HOME_PROGRAMMES = 12
+# Landing pages show the first page of their finder listing and link on to the
+# rest, so they stay the same size whether a district has 5 activities or 5,000.
+LANDING_ACTIVITIES = 20
+LANDING_PROGRAMMES = 24
 
 
 @require_GET
@@ -124,12 +128,13 @@ class DistrictLandingView(DetailView):
     def get_context_data(self, **kwargs):
         district = self.object
         local = District.objects.with_published_programmes().filter(pk=district.pk).exists()
+        programmes = Programme.objects.published().in_district(district)
+        activities = Activity.objects.published().in_district(district)
         return super().get_context_data(
-            programmes=Programme.objects.published()
-            .with_related()
-            .with_activity_count()
-            .in_district(district),
-            activities=Activity.objects.published().with_related().in_district(district),
+            programmes=programmes.with_related().with_activity_count()[:LANDING_PROGRAMMES],
+            programme_count=programmes.count(),
+            activities=activities.with_related().in_directory_order()[:LANDING_ACTIVITIES],
+            activity_count=activities.count(),
             has_local_programmes=local,
             # Only citywide programmes: an honest page, but not one to send searchers to.
             noindex=not local,
@@ -143,11 +148,14 @@ class TopicLandingView(DetailView):
     model = Topic
 
     def get_context_data(self, **kwargs):
-        activities = list(Activity.objects.published().with_related().about(self.object))
-        programmes = sorted({a.programme for a in activities}, key=lambda p: p.name)
+        matching = Activity.objects.published().about(self.object)
+        activities = list(matching.with_related().in_directory_order()[:LANDING_ACTIVITIES])
         return super().get_context_data(
             activities=activities,
-            programmes=programmes,
+            activity_count=matching.count(),
+            # The programmes of the activities shown, not of every match: a city of
+            # programmes would make the list longer than the page.
+            programmes=sorted({a.programme for a in activities}, key=lambda p: p.name),
             noindex=not activities,
             **kwargs,
         )

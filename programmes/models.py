@@ -79,7 +79,9 @@ def in_visitor_order(field, polish_sort_key):
 class DistrictQuerySet(models.QuerySet):
     def with_published_programmes(self):
         """Districts that have at least one published programme serving them."""
-        return self.filter(programmes__in=Programme.objects.published()).distinct()
+        # EXISTS stops at the first programme; a join with DISTINCT reads them all.
+        serving = Programme.objects.published().filter(districts=models.OuterRef("pk"))
+        return self.filter(models.Exists(serving))
 
     def with_last_change(self):
         """Annotates `last_change`: when a published programme serving it last changed."""

@@ -79,6 +79,8 @@ def page_types():
         ("finder, page 2", "/zajecia/?page=2"),
         ("finder, 3 filters", f"/zajecia/?district={district.slug}&age=dzieci&topic=sport"),
         ("finder, search q", "/zajecia/?q=angielski"),
+        ("district page", district.get_absolute_url()),
+        ("topic page", "/tematy/sport/"),
         ("programme detail", programme.get_absolute_url()),
         ("activity detail", activity.get_absolute_url()),
     ]

@@ -108,3 +108,41 @@ def test_the_finder_links_to_the_landing_pages(client, mistrzejowice):
 def test_the_home_page_links_to_district_pages(client, mistrzejowice):
     links = Page(client.get(reverse("home")).text).links
     assert district_url("mistrzejowice") in links
+
+
+def test_a_busy_district_shows_one_page_and_continues_in_the_finder(client, mistrzejowice):
+    for number in range(24):
+        ActivityFactory(title=f"Zajęcia {number:02}", programme=mistrzejowice)
+    response = client.get(district_url("mistrzejowice"))
+    shown = [a.title for a in response.context["activities"]]
+    assert len(shown) == 20
+    assert "Pokazujemy 20 z 25 zajęć." in response.text
+    more = f"{reverse('activities:list')}?district=mistrzejowice&amp;page=2"
+    assert f'href="{more}"' in response.text
+    rest = client.get(reverse("activities:list"), {"district": "mistrzejowice", "page": "2"})
+    rest_titles = [a.title for a in rest.context["object_list"]]
+    everything = ["Siatkówka", *(f"Zajęcia {n:02}" for n in range(24))]
+    assert sorted(shown + rest_titles) == sorted(everything)
+
+
+def test_a_district_with_many_programmes_shows_one_page_of_them(client):
+    for number in range(26):
+        ProgrammeFactory(name=f"PAL {number:02}", districts=[district("debniki")])
+    response = client.get(district_url("debniki"))
+    assert len(response.context["programmes"]) == 24
+    assert "Pokazujemy 24 z 26 programów." in response.text
+    more = f"{reverse('programmes:list')}?district=debniki&amp;page=2"
+    assert f'href="{more}"' in response.text
+
+
+def test_a_busy_topic_shows_one_page_and_names_its_programmes(client):
+    sport = TopicFactory(name="Sport", slug="sport")
+    activities = [ActivityFactory(title=f"Sport {n:02}", topics=[sport]) for n in range(22)]
+    response = client.get(reverse("topic", kwargs={"slug": "sport"}))
+    shown = response.context["activities"]
+    assert len(shown) == 20
+    assert "Pokazujemy 20 z 22 zajęć." in response.text
+    assert "22 bezpłatne zajęcia" in Page(response.text).description
+    shown_programmes = {a.programme for a in shown}
+    hidden_programme = ({a.programme for a in activities} - shown_programmes).pop()
+    assert f'href="{hidden_programme.get_absolute_url()}"' not in response.text
