@@ -59,17 +59,11 @@ class ActivityListView(FilteredListMixin, FilterView):
         return Activity.objects.published().with_related().in_directory_order()
 
     def paginate_queryset(self, queryset, page_size):
-        """Sort and slice the matches by id, then read the whole rows of one page.
-
-        A search or a set of filters can match thousands of activities; sorting their
-        whole rows (texts in three languages) made most of such a page's time at
-        50,000 activities.
-        """
-        paginator, page, ids, is_paginated = super().paginate_queryset(
+        # The paginator counts and checks the page number; the rows come from page().
+        paginator, page, _rows, is_paginated = super().paginate_queryset(
             queryset.values_list("pk", flat=True), page_size
         )
-        rows = queryset.in_bulk(list(ids))
-        page.object_list = [rows[pk] for pk in ids]
+        page.object_list = queryset.page((page.number - 1) * page_size, page_size)
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
@@ -133,7 +127,7 @@ class DistrictLandingView(DetailView):
         return super().get_context_data(
             programmes=programmes.with_related().with_activity_count()[:LANDING_PROGRAMMES],
             programme_count=programmes.count(),
-            activities=activities.with_related().in_directory_order()[:LANDING_ACTIVITIES],
+            activities=activities.with_related().in_directory_order().page(0, LANDING_ACTIVITIES),
             activity_count=activities.count(),
             has_local_programmes=local,
             # Only citywide programmes: an honest page, but not one to send searchers to.
@@ -149,7 +143,7 @@ class TopicLandingView(DetailView):
 
     def get_context_data(self, **kwargs):
         matching = Activity.objects.published().about(self.object)
-        activities = list(matching.with_related().in_directory_order()[:LANDING_ACTIVITIES])
+        activities = matching.with_related().in_directory_order().page(0, LANDING_ACTIVITIES)
         return super().get_context_data(
             activities=activities,
             activity_count=matching.count(),

@@ -27,6 +27,8 @@ def page_urls():
         f"{finder}?district=nowa-huta&age=dzieci&topic=sport&weekday=2",
         f"{finder}?q=angielski",
         f"{reverse('programmes:list')}?district=nowa-huta&q=pal",
+        reverse("district", kwargs={"slug": "nowa-huta"}),
+        reverse("topic", kwargs={"slug": "sport"}),
         *detail_urls(),
     ]
 
