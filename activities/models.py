@@ -280,7 +280,8 @@ class ActivityQuerySet(models.QuerySet):
         """
         ids = list(self.values_list("pk", flat=True)[start : start + size])
         rows = self.in_bulk(ids)
-        return [rows[pk] for pk in ids]
+        # An activity unpublished between the two queries is left out.
+        return [rows[pk] for pk in ids if pk in rows]
 
     def with_related(self):
         return self.select_related("programme", "location__district").prefetch_related(
