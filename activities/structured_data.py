@@ -112,25 +112,23 @@ def activity(request, activity):
     if schema_type == "Course":
         data["provider"] = programme
         instance = {"@type": "CourseInstance", "courseMode": "onsite"}
-        if where:
-            instance["location"] = where
-        if sessions:
-            instance["courseSchedule"] = [schedule(session) for session in sessions]
-        if activity.starts_on:
-            instance["startDate"] = activity.starts_on.isoformat()
-        if activity.ends_on:
-            instance["endDate"] = activity.ends_on.isoformat()
+        add_place_and_dates(instance, activity, where, sessions, "courseSchedule")
         data["hasCourseInstance"] = instance
         return data
 
     data["organizer"] = programme
     data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-    if where:
-        data["location"] = where
-    if sessions:
-        data["eventSchedule"] = [schedule(session) for session in sessions]
-    if activity.starts_on:
-        data["startDate"] = activity.starts_on.isoformat()
-    if activity.ends_on:
-        data["endDate"] = activity.ends_on.isoformat()
+    add_place_and_dates(data, activity, where, sessions, "eventSchedule")
     return data
+
+
+def add_place_and_dates(target, activity, where, sessions, schedule_key):
+    """Where, weekly schedule, first and last day: only what staff entered."""
+    if where:
+        target["location"] = where
+    if sessions:
+        target[schedule_key] = [schedule(session) for session in sessions]
+    if activity.starts_on:
+        target["startDate"] = activity.starts_on.isoformat()
+    if activity.ends_on:
+        target["endDate"] = activity.ends_on.isoformat()

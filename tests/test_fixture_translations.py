@@ -9,25 +9,17 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from modeltranslation.translator import translator
 
 from activities.models import Activity
 from programmes.models import District
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+# Every field registered with modeltranslation, so a newly translated field is
+# checked in the fixtures too.
 TRANSLATED = {
-    "programmes.programme": ["name", "summary", "description", "audience", "source"],
-    "programmes.location": ["name", "accessibility"],
-    "activities.activity": [
-        "title",
-        "summary",
-        "description",
-        "audience_note",
-        "eligibility",
-        "cost_note",
-        "timing_note",
-    ],
-    "activities.agegroup": ["name", "description"],
-    "activities.topic": ["name", "description"],
+    model._meta.label_lower: sorted(translator.get_options_for_model(model).fields)
+    for model in translator.get_registered_models(abstract=False)
 }
 # Proper names that stay as they are in every language, by the activity that has them.
 PROPER_NAMES = [
