@@ -15,6 +15,13 @@ TILE = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 )
 
+# Resolves once the image has loaded or failed. Not page.wait_for_function: a string
+# predicate it has to poll is eval'd inside the page, which our CSP (rightly) refuses.
+IMAGE_WIDTH_ONCE_LOADED = """img => img.complete ? img.naturalWidth : new Promise(resolve => {
+    img.addEventListener("load", () => resolve(img.naturalWidth));
+    img.addEventListener("error", () => resolve(0));
+})"""
+
 
 @pytest.fixture
 def located_site(site):
@@ -40,7 +47,7 @@ def test_the_map_contacts_the_tile_server_only_after_the_visitor_asks(located_si
     phone.get_by_role("link", name="Pokaż na mapie").click()
     expect(phone.locator(".leaflet-marker-icon")).to_have_count(1)
     expect(phone.locator(".leaflet-tile-loaded").first).to_be_visible()
-    phone.wait_for_function("document.querySelector('.leaflet-marker-icon').naturalWidth > 0")
+    assert phone.locator(".leaflet-marker-icon").evaluate(IMAGE_WIDTH_ONCE_LOADED) > 0
     assert tiles and all(url.startswith("https://tile.openstreetmap.org/") for url in tiles)
     assert hosts == {urlsplit(located_site).netloc, "tile.openstreetmap.org"}
 
