@@ -71,8 +71,8 @@ def typical_age_range(activity):
 
 
 def activity(request, activity):
-    sessions = list(activity.sessions.all())
-    groups = list(activity.age_groups.all())
+    sessions = activity.session_list
+    groups = activity.age_group_list
     programme = programme_data.programme_reference(request, activity.programme)
     url = absolute_url(request, activity.get_absolute_url())
     schema_type = kind(activity, sessions)

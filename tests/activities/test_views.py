@@ -172,6 +172,40 @@ def test_it_lists_without_n_plus_one_queries(client, django_assert_max_num_queri
         client.get(FINDER)
 
 
+@pytest.fixture
+def sport_for_children():
+    activity = ActivityFactory(
+        title="Piłka nożna",
+        location=LocationFactory(district=district("nowa-huta")),
+        age_groups=[AgeGroupFactory(name="Dzieci", slug="dzieci")],
+        topics=[TopicFactory(name="Sport", slug="sport")],
+    )
+    WeeklySessionFactory(activity=activity, weekday=2, starts_at="17:00", ends_at="18:30")
+    return activity
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda activity: FINDER,
+        lambda activity: reverse("topic", kwargs={"slug": "sport"}),
+        lambda activity: reverse("district", kwargs={"slug": "nowa-huta"}),
+        lambda activity: activity.get_absolute_url(),
+    ],
+    ids=["finder", "topic page", "district page", "activity page"],
+)
+def test_it_shows_for_whom_what_about_and_when(client, sport_for_children, url):
+    text = client.get(url(sport_for_children)).text
+    assert "Dzieci" in text
+    assert "<span>Sport</span>" in text
+    assert "wtorek 17:00–18:30" in text
+
+
+def test_a_programme_page_shows_when_its_activities_meet(client, sport_for_children):
+    text = client.get(sport_for_children.programme.get_absolute_url()).text
+    assert "wtorek 17:00–18:30" in text
+
+
 def test_it_shows_an_activity(client):
     activity = ActivityFactory(title="Qigong", summary="Starochińskie ćwiczenia zdrowotne.")
     response = client.get(activity.get_absolute_url())
