@@ -426,7 +426,8 @@ class Activity(Publishable):
             # their programme (in_district).
             models.Index(fields=["programme", "location"], name="activity_programme_location"),
             # A search or a filter finds activities by id; this lets the database
-            # check that each is visible, and sort it, without reading its whole row.
+            # check that each is visible, in the district asked for, and sort it,
+            # without reading its whole row.
             models.Index(
                 fields=[
                     "id",
@@ -434,6 +435,7 @@ class Activity(Publishable):
                     "visible_from",
                     "visible_until",
                     "programme",
+                    "location",
                     "sort_key",
                 ],
                 name="activity_visible_by_id",
