@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from programmes.models import Programme
 
@@ -34,6 +35,8 @@ def test_admin_pages_run_without_csp_violations(site, desktop):
     desktop.fill("#id_username", "redaktor")
     desktop.fill("#id_password", "hasło-do-testów-123")
     desktop.click("input[type=submit]")
+    # Logged in before the next page is asked for, or goto() could cut the login short.
+    expect(desktop.locator("#user-tools")).to_contain_text("redaktor")
     programme = Programme.objects.first()
     admin_pages = [
         "/admin/",
