@@ -17,13 +17,14 @@ from pal_site.admin import client_ip
 from programmes import seo, share_images
 from programmes import structured_data as programme_data
 from programmes.models import District, Programme
-from programmes.views import FilteredListMixin, MovedOrGoneMixin, StaffPreviewMixin
+from programmes.views import (
+    FilteredListMixin,
+    MovedOrGoneMixin,
+    ProgrammeListView,
+    StaffPreviewMixin,
+)
 
 HOME_PROGRAMMES = 12
-# Landing pages show the first page of their finder listing and link on to the
-# rest, so they stay the same size whether a district has 5 activities or 5,000.
-LANDING_ACTIVITIES = 20
-LANDING_PROGRAMMES = 24
 
 
 @require_GET
@@ -114,6 +115,12 @@ def activity_share_image(request, slug):
     return share_images.response(request, activity.title, where)
 
 
+# Landing pages show exactly the first page of their listing and link to its page 2,
+# so they stay the same size whether a district has 5 activities or 5,000.
+LANDING_ACTIVITIES = ActivityListView.paginate_by
+LANDING_PROGRAMMES = ProgrammeListView.paginate_by
+
+
 class DistrictLandingView(DetailView):
     """/dzielnice/<slug>/: what residents of one district can join."""
 
@@ -148,8 +155,9 @@ class TopicLandingView(DetailView):
             activities=activities,
             activity_count=matching.count(),
             # The programmes of the activities shown, not of every match: a city of
-            # programmes would make the list longer than the page.
-            programmes=sorted({a.programme for a in activities}, key=lambda p: p.name),
+            # programmes would make the list longer than the page. Activities come in
+            # their programmes' alphabetical order, so first appearance keeps it.
+            programmes=list(dict.fromkeys(activity.programme for activity in activities)),
             noindex=not activities,
             **kwargs,
         )

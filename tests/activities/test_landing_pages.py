@@ -147,3 +147,11 @@ def test_a_busy_topic_shows_one_page_and_names_its_programmes(client):
     shown_programmes = {a.programme for a in shown}
     hidden_programme = ({a.programme for a in activities} - shown_programmes).pop()
     assert f'href="{hidden_programme.get_absolute_url()}"' not in response.text
+
+
+def test_a_topic_names_its_programmes_in_polish_alphabetical_order(client):
+    sport = TopicFactory(name="Sport", slug="sport")
+    for name in ["Zorza", "Łąka", "Lipa"]:
+        ActivityFactory(programme=ProgrammeFactory(name=name), topics=[sport])
+    text = client.get(reverse("topic", kwargs={"slug": "sport"})).text
+    assert text.index(">Lipa<") < text.index(">Łąka<") < text.index(">Zorza<")
