@@ -1,6 +1,14 @@
+import datetime
+
 import reversion
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -23,7 +31,13 @@ from programmes.admin import (
     ProgrammeScopedAdminMixin,
     ScopedInline,
     ScopedVersionAdmin,
+    checked_message,
+    mark_checked,
 )
+from programmes.models import Programme
+
+# The "Do sprawdzenia" page shows at most this many items of each kind, most overdue first.
+REVIEW_PAGE_ROWS = 200
 
 # An activity's version carries its weekly sessions and photos, edited on its page.
 reversion.register(WeeklySession)
@@ -76,7 +90,16 @@ class ActivityInline(ScopedInline, TranslationTabularInline):
 
 @admin.register(Activity)
 class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
-    list_display = ["title", "programme", "kind", "status", "district", "checked", "published"]
+    list_display = [
+        "title",
+        "programme",
+        "kind",
+        "status",
+        "district",
+        "checked",
+        "check_due",
+        "published",
+    ]
     list_filter = [
         NotCheckedRecentlyFilter,
         "status",
@@ -108,12 +131,70 @@ class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
             {"fields": ["location", "timing", ("starts_on", "ends_on"), "timing_note", "edition"]},
         ),
         (_("Cost"), {"fields": ["free_of_charge", "cost_note"]}),
-        (_("Freshness"), {"fields": ["last_verified", "order", "created_at", "updated_at"]}),
+        (
+            _("Freshness"),
+            {"fields": ["last_verified", "review_interval", "order", "created_at", "updated_at"]},
+        ),
     ]
 
     @admin.display(description=_("district"), ordering="location__district__number")
     def district(self, activity):
         return activity.location.district if activity.location else "—"
+
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        return [path("do-sprawdzenia/", review, name="review_list"), *super().get_urls()]
+
+    def review_view(self, request):
+        """ "Do sprawdzenia": programmes and activities due for a check, most overdue first.
+
+        Coordinators see their own programmes' items, central editors everyone's;
+        "checked today" (with or without changes) moves an item's next check on.
+        """
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        user = request.user
+        today = timezone.localdate()
+        until = today + datetime.timedelta(days=settings.REVIEW_NOTICE_DAYS)
+        programmes = Programme.objects.editable_by(user).due_for_review(until)
+        activities = (
+            Activity.objects.editable_by(user).due_for_review(until).select_related("programme")
+        )
+        if request.method == "POST":
+            chosen = [
+                *programmes.filter(pk__in=request.POST.getlist("programme")),
+                *activities.filter(pk__in=request.POST.getlist("activity")),
+            ]
+            count = mark_checked(user, chosen, with_changes="with_changes" in request.POST)
+            self.message_user(request, checked_message(count), messages.SUCCESS)
+            return redirect("admin:review_list")
+        rows = [
+            review_row(obj, "programmes_programme", today) for obj in programmes[:REVIEW_PAGE_ROWS]
+        ] + [review_row(obj, "activities_activity", today) for obj in activities[:REVIEW_PAGE_ROWS]]
+        # A programme before its own activities due the same day.
+        rows.sort(key=lambda row: (row["due"], row["field"] != "programme", row["obj"].pk))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Due for a check"),
+            "rows": rows,
+            "programme_count": programmes.count(),
+            "activity_count": activities.count(),
+            "shown_limit": REVIEW_PAGE_ROWS,
+            "notice_days": settings.REVIEW_NOTICE_DAYS,
+        }
+        return TemplateResponse(request, "admin/review_list.html", context)
+
+
+def review_row(obj, admin_name, today):
+    """One line of "Do sprawdzenia": what, where to edit it, and how overdue it is."""
+    return {
+        "obj": obj,
+        "field": "programme" if admin_name == "programmes_programme" else "activity",
+        "programme": obj if admin_name == "programmes_programme" else obj.programme,
+        "url": reverse(f"admin:{admin_name}_change", args=[obj.pk]),
+        "due": obj.review_due,
+        "days_overdue": (today - obj.review_due).days,
+    }
 
 
 @admin.register(ActivitySlugHistory)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,8 @@ from programmes.models import (
     Photo,
     Programme,
     Publishable,
+    Reviewable,
+    ReviewQuerySet,
     SlugHistory,
     in_visitor_language,
     in_visitor_order,
@@ -175,7 +178,14 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 7, _("Sunday")
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(ReviewQuerySet):
+    def verified_on(self):
+        # An activity without its own date follows its programme's (Activity.verified_on).
+        return Coalesce("last_verified", "programme__last_verified")
+
+    def in_review(self):
+        return self.filter(published=True, programme__published=True)
+
     def published(self):
         return self.filter(published_activity_q())
 
@@ -297,7 +307,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(Publishable):
+class Activity(Reviewable, Publishable):
     """Something residents can take part in: a class, a workshop, a trip, a project…"""
 
     programme = models.ForeignKey(

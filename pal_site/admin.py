@@ -1,12 +1,16 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class PalAdminSite(admin.AdminSite):
-    """Django's admin site, with the count of new corrections from residents on its index."""
+    """Django's admin site; its index counts new corrections from residents and the
+    pages due for a check (both narrowed to a coordinator's programmes)."""
 
     site_header = _("PAL Kraków: administration")
     site_title = _("PAL Kraków")
@@ -14,10 +18,21 @@ class PalAdminSite(admin.AdminSite):
     index_template = "admin/pal_index.html"
 
     def index(self, request, extra_context=None):
-        from activities.models import Correction
+        from activities.models import Activity, Correction
+        from programmes.models import Programme
 
-        corrections = Correction.objects.editable_by(request.user).new()
-        context = {"new_corrections": corrections.count(), **(extra_context or {})}
+        user = request.user
+        until = timezone.localdate() + timedelta(days=settings.REVIEW_NOTICE_DAYS)
+        due = (
+            Programme.objects.editable_by(user).due_for_review(until).count()
+            + Activity.objects.editable_by(user).due_for_review(until).count()
+        )
+        corrections = Correction.objects.editable_by(user).new()
+        context = {
+            "new_corrections": corrections.count(),
+            "due_for_review": due,
+            **(extra_context or {}),
+        }
         return super().index(request, context)
 
 

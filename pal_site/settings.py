@@ -302,6 +302,14 @@ PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
 # "Zgłoś błąd": at most this many suggestions per address per hour.
 CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))
 
+# Review dates: each programme and activity is due for a check this many months after
+# "information last checked" (3, 6 or 12; staff change it per item).
+REVIEW_INTERVAL_MONTHS = int(env("DJANGO_REVIEW_INTERVAL_MONTHS", "6"))
+if REVIEW_INTERVAL_MONTHS not in (3, 6, 12):
+    raise ImproperlyConfigured("DJANGO_REVIEW_INTERVAL_MONTHS must be 3, 6 or 12")
+# Coordinators hear of a check this many days before it is due.
+REVIEW_NOTICE_DAYS = 14
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -259,29 +259,50 @@ class NotCheckedRecentlyFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FreshnessAdminMixin:
-    """The "last checked" column, a filter for stale items and a "checked today" action."""
+def mark_checked(user, objects, with_changes=False):
+    """Record that someone confirmed these items today: their next check moves on.
 
-    actions = ["mark_checked_today"]
-
-    @admin.action(description=_("Information checked today"), permissions=["change"])
-    def mark_checked_today(self, request, queryset):
-        today = timezone.localdate()
-        count = 0
-        for obj in queryset:
+    One history entry says whether the check found something to change, so a
+    central editor can tell a glance from a correction.
+    """
+    today = timezone.localdate()
+    comment = _("Information checked, with changes") if with_changes else _("Information checked")
+    count = 0
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(str(comment))
+        for obj in objects:
             obj.last_verified = today
             obj.save(update_fields=["last_verified", "updated_at"])
             count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d item marked as checked today.",
-                "%(count)d items marked as checked today.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
+    return count
+
+
+def checked_message(count):
+    return ngettext(
+        "%(count)d item marked as checked today.",
+        "%(count)d items marked as checked today.",
+        count,
+    ) % {"count": count}
+
+
+class FreshnessAdminMixin:
+    """ "Last checked" and "check due" columns, a stale filter and "checked" actions."""
+
+    actions = ["mark_checked_today", "mark_checked_with_changes"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_review_due()
+
+    @admin.action(description=_("Information checked today"), permissions=["change"])
+    def mark_checked_today(self, request, queryset):
+        count = mark_checked(request.user, queryset)
+        self.message_user(request, checked_message(count), messages.SUCCESS)
+
+    @admin.action(description=_("Information checked today, with changes"), permissions=["change"])
+    def mark_checked_with_changes(self, request, queryset):
+        count = mark_checked(request.user, queryset, with_changes=True)
+        self.message_user(request, checked_message(count), messages.SUCCESS)
 
     @admin.display(description=_("last checked"), ordering="last_verified")
     def checked(self, obj):
@@ -292,6 +313,12 @@ class FreshnessAdminMixin:
                 '<span class="stale">{} ⚠</span>', obj.last_verified.strftime("%Y-%m-%d")
             )
         return obj.last_verified.strftime("%Y-%m-%d")
+
+    @admin.display(description=_("check due"), ordering="review_due")
+    def check_due(self, obj):
+        if obj.review_due <= timezone.localdate():
+            return format_html('<span class="stale">{} ⚠</span>', obj.review_due.isoformat())
+        return obj.review_due.isoformat()
 
 
 class PhotoInlineMixin(ScopedInline):
@@ -347,7 +374,15 @@ class ProgrammePhotoInline(PhotoInlineMixin, admin.StackedInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
-    list_display = ["name", "status", "district_list", "checked", "published", "updated_at"]
+    list_display = [
+        "name",
+        "status",
+        "district_list",
+        "checked",
+        "check_due",
+        "published",
+        "updated_at",
+    ]
     list_filter = [NotCheckedRecentlyFilter, "status", "published", "districts", "citywide"]
     search_fields = ["name", "summary", "locations__address"]
     prepopulated_fields = {"slug": ["name"]}
@@ -359,7 +394,10 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
         (_("Publishing"), {"fields": ["published", ("visible_from", "visible_until")]}),
         (_("Description"), {"fields": ["summary", "description", "audience"]}),
         (_("Area served"), {"fields": ["districts", "citywide"]}),
-        (_("Freshness"), {"fields": ["last_verified", "source", "created_at", "updated_at"]}),
+        (
+            _("Freshness"),
+            {"fields": ["last_verified", "review_interval", "source", "created_at", "updated_at"]},
+        ),
         (_("Coordinators"), {"fields": ["coordinators"]}),
     ]
 

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, NullIf, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -42,6 +42,78 @@ def stale_q(prefix="", today=None):
 def is_stale(verified_on, today=None):
     today = today or timezone.localdate()
     return verified_on is not None and verified_on < today - STALE_AFTER
+
+
+class ReviewInterval(models.IntegerChoices):
+    """How often staff should confirm a page's information (see send_review_reminders)."""
+
+    QUARTERLY = 3, _("every 3 months")
+    HALF_YEARLY = 6, _("every 6 months")
+    YEARLY = 12, _("every 12 months")
+
+
+class AddMonths(models.Func):
+    """`date` plus a number of months, computed by the database (SQLite or PostgreSQL).
+
+    In the database rather than stored on save, so a changed interval, a programme's
+    new "checked" date (which its activities inherit) or rows loaded by loaddata or
+    bulk_create are always due on the right day.
+    """
+
+    arity = 2
+    output_field = models.DateField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # date('2026-01-15', '+' || 6 || ' months')
+        return self.as_sql(
+            compiler,
+            connection,
+            template="date(%(expressions)s || ' months')",
+            arg_joiner=", '+' || ",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):
+        # ('2026-01-15' + make_interval(months => 6))::date
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(%(expressions)s))::date",
+            arg_joiner=" + make_interval(months => ",
+            **extra,
+        )
+
+
+def review_due(verified):
+    """When an item should be checked again: its interval (or the directory's default,
+    REVIEW_INTERVAL_MONTHS) after it was last checked; never checked, it is due since
+    the day it was created."""
+    interval = Coalesce("review_interval", Value(settings.REVIEW_INTERVAL_MONTHS))
+    return Coalesce(AddMonths(verified, interval), TruncDate("created_at"))
+
+
+class ReviewQuerySet(models.QuerySet):
+    """Review dates of programmes and activities (Do sprawdzenia, reminders)."""
+
+    def verified_on(self):
+        """The date the item's information was last checked."""
+        return F("last_verified")
+
+    def in_review(self):
+        """Items whose review matters: published ones. Drafts are not seen by visitors."""
+        return self.filter(published=True)
+
+    def with_review_due(self):
+        return self.annotate(review_due=review_due(self.verified_on()))
+
+    def due_for_review(self, until):
+        """Items due by `until` (overdue ones too), the most overdue first."""
+        return (
+            self.in_review()
+            .with_review_due()
+            .filter(review_due__lte=until)
+            .order_by("review_due", "pk")
+        )
 
 
 def is_editor(user):
@@ -136,7 +208,7 @@ class ProgrammeStatus(models.TextChoices):
     ENDED = "ended", _("ended")
 
 
-class ProgrammeQuerySet(models.QuerySet):
+class ProgrammeQuerySet(ReviewQuerySet):
     def published(self):
         """What visitors see: published and within its visibility dates."""
         return self.filter(visible_q())
@@ -216,7 +288,26 @@ class Publishable(models.Model):
         return type(self).objects.published().filter(pk=self.pk).exists()
 
 
-class Programme(Publishable):
+class Reviewable(models.Model):
+    """How often a page's information should be confirmed by a person."""
+
+    review_interval = models.PositiveSmallIntegerField(
+        _("check every"),
+        choices=ReviewInterval,
+        null=True,
+        blank=True,
+        help_text=_(
+            "How often someone should confirm this information. The next check is due "
+            "this long after “information last checked”. Empty: the directory's default "
+            "(every 6 months unless MOPS set another)."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Programme(Reviewable, Publishable):
     """A Local Activity Programme (PAL): MOPS's community work with one neighbourhood or group."""
 
     name = models.CharField(
