@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from activities.models import (
     Partner,
     Topic,
     WeeklySession,
+    review_items,
 )
 from programmes.admin import (
     FreshnessAdminMixin,
@@ -168,11 +169,7 @@ class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
             count = mark_checked(user, chosen, with_changes="with_changes" in request.POST)
             self.message_user(request, checked_message(count), messages.SUCCESS)
             return redirect("admin:review_list")
-        rows = [
-            review_row(obj, "programmes_programme", today) for obj in programmes[:REVIEW_PAGE_ROWS]
-        ] + [review_row(obj, "activities_activity", today) for obj in activities[:REVIEW_PAGE_ROWS]]
-        # A programme before its own activities due the same day.
-        rows.sort(key=lambda row: (row["due"], row["field"] != "programme", row["obj"].pk))
+        rows = review_items(programmes[:REVIEW_PAGE_ROWS], activities[:REVIEW_PAGE_ROWS], today)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Due for a check"),
@@ -183,18 +180,6 @@ class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
             "notice_days": settings.REVIEW_NOTICE_DAYS,
         }
         return TemplateResponse(request, "admin/review_list.html", context)
-
-
-def review_row(obj, admin_name, today):
-    """One line of "Do sprawdzenia": what, where to edit it, and how overdue it is."""
-    return {
-        "obj": obj,
-        "field": "programme" if admin_name == "programmes_programme" else "activity",
-        "programme": obj if admin_name == "programmes_programme" else obj.programme,
-        "url": reverse(f"admin:{admin_name}_change", args=[obj.pk]),
-        "due": obj.review_due,
-        "days_overdue": (today - obj.review_due).days,
-    }
 
 
 @admin.register(ActivitySlugHistory)

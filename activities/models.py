@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
@@ -584,6 +585,60 @@ class ActivityPhoto(Photo):
     class Meta(Photo.Meta):
         verbose_name = _("activity photo")
         verbose_name_plural = _("activity photos")
+
+
+def review_items(programmes, activities, today):
+    """Programmes and activities due for a check (querysets annotated by
+    `due_for_review`) as one list, the most overdue first, for the "Do sprawdzenia"
+    page and the reminders: what, its programme, admin address, due date."""
+    items = [
+        {
+            "obj": obj,
+            "field": field,
+            "programme": obj if field == "programme" else obj.programme,
+            "admin_path": reverse(
+                f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
+            ),
+            "due": obj.review_due,
+            "days_overdue": (today - obj.review_due).days,
+            "reminder_key": f"{field}:{obj.pk}:{obj.review_due.isoformat()}",
+        }
+        for field, objects in (("programme", programmes), ("activity", activities))
+        for obj in objects
+    ]
+    # A programme before its own activities due the same day.
+    items.sort(key=lambda item: (item["due"], item["field"] != "programme", item["obj"].pk))
+    return items
+
+
+class SentReminder(models.Model):
+    """A reminder e-mail that went out, so the daily command never sends it twice.
+
+    `key` names what it was about: "programme:12:2026-06-01" (an item and the due
+    date it was reminded of) or "summary:2026-W23" (central editors' weekly summary).
+    Only a message the mail server accepted is recorded; a failed one is tried again
+    at the next run.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="sentreminder_received",
+        verbose_name=_("recipient"),
+    )
+    key = models.CharField(_("about"), max_length=100)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="sentreminder_once")
+        ]
+
+    def __str__(self):
+        return self.key
 
 
 class CorrectionStatus(models.TextChoices):

@@ -78,6 +78,8 @@ def connect_content_signals():
     """Called from ActivitiesConfig.ready(), so commands invalidate pages too."""
     for app_label in settings.PAGE_CACHE_CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label in settings.PAGE_CACHE_IGNORED_MODELS:
+                continue
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")
     m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")

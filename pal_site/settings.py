@@ -8,6 +8,7 @@ environment: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import xstatic.pkg.leaflet
@@ -258,6 +259,9 @@ CACHES = {
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
 # Saving or deleting a row of these apps' models makes every cached page stale.
 PAGE_CACHE_CONTENT_APPS = ["programmes", "activities"]
+# …except these, which no public page shows: a search being counted or a reminder
+# being sent must not throw every cached page away.
+PAGE_CACHE_IGNORED_MODELS = ["activities.SearchCount", "activities.SentReminder"]
 
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
@@ -310,9 +314,54 @@ if REVIEW_INTERVAL_MONTHS not in (3, 6, 12):
 # Coordinators hear of a check this many days before it is due.
 REVIEW_NOTICE_DAYS = 14
 
+
+def email_settings(url):
+    """Django's EMAIL_* settings from one URL: smtp://user:password@host:25,
+    smtp+tls://… (STARTTLS, port 587 by default), smtps://… (TLS, 465) or console://."""
+    parts = urlsplit(url)
+    if parts.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    ports = {"smtp": 25, "smtp+tls": 587, "smtps": 465}
+    if parts.scheme not in ports or not parts.hostname:
+        raise ImproperlyConfigured(
+            "EMAIL_URL must look like smtp+tls://user:password@host:587 (or smtp://, "
+            f"smtps://, console://), not {parts.scheme}://…"
+        )
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": parts.port or ports[parts.scheme],
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+    }
+
+
+# E-mail (review reminders, residents' reports to coordinators): EMAIL_URL, or the usual
+# EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS/EMAIL_USE_SSL.
+# Nothing configured on a developer's machine (`make run`): messages are printed instead.
+if env("EMAIL_URL"):
+    globals().update(email_settings(env("EMAIL_URL")))
+elif env("EMAIL_HOST"):
+    EMAIL_HOST = env("EMAIL_HOST")
+    EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+elif DEBUG or LOCAL:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that does not answer must not hold a resident's request for long.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "PAL Kraków <webmaster@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
+    # What the daily command and the report e-mails did, for the cron or systemd log.
+    "loggers": {"pal.mail": {"level": "INFO"}},
 }

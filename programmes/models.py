@@ -121,6 +121,25 @@ def is_editor(user):
     return user.is_active and user.has_perm("programmes.change_every_programme")
 
 
+def central_editors():
+    """Active central editors (and superusers) with an e-mail address."""
+    from django.contrib.auth import get_user_model
+
+    every = {"codename": "change_every_programme", "content_type__app_label": "programmes"}
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True)
+            | Q(**{f"groups__permissions__{key}": value for key, value in every.items()})
+            | Q(**{f"user_permissions__{key}": value for key, value in every.items()}),
+            is_active=True,
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
 def in_visitor_language(field):
     """`field` in the visitor's language, or in Polish where it is not translated.
 
