@@ -195,22 +195,34 @@ class ActivitySlugHistoryAdmin(admin.ModelAdmin):
 class CorrectionAdmin(ProgrammeScopedAdminMixin, admin.ModelAdmin):
     """The inbox of residents' "Zgłoś błąd" reports."""
 
-    list_display = ["created_at", "status", "excerpt", "programme", "activity"]
-    list_filter = ["status", ("programme", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["programme", "activity"]
+    list_display = ["created_at", "status", "kind", "excerpt", "programme", "activity", "fixed"]
+    list_filter = ["status", "kind", ("programme", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["programme", "activity", "fixed_by"]
     search_fields = ["message", "contact", "programme__name", "activity__title"]
     date_hierarchy = "created_at"
     fields = [
         "page",
         "programme",
         "activity",
+        "kind",
         "message",
         "contact",
         "created_at",
         "status",
+        ("fixed_by", "fixed_at"),
         "staff_note",
     ]
-    readonly_fields = ["page", "programme", "activity", "message", "contact", "created_at"]
+    readonly_fields = [
+        "page",
+        "programme",
+        "activity",
+        "kind",
+        "message",
+        "contact",
+        "created_at",
+        "fixed_by",
+        "fixed_at",
+    ]
     actions = ["mark_fixed", "mark_rejected"]
 
     def has_add_permission(self, request):
@@ -225,10 +237,27 @@ class CorrectionAdmin(ProgrammeScopedAdminMixin, admin.ModelAdmin):
         url = correction.get_absolute_url()
         return format_html('<a href="{}">{}</a>', url, correction.activity or correction.programme)
 
+    @admin.display(description=_("fixed by"), ordering="fixed_at")
+    def fixed(self, correction):
+        if correction.fixed_at is None:
+            return "—"
+        when = timezone.localtime(correction.fixed_at).strftime("%Y-%m-%d %H:%M")
+        return f"{correction.fixed_by or '?'}, {when}"
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.set_status(obj.status, request.user)
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, status):
+        for correction in queryset.exclude(status=status):
+            correction.set_status(status, request.user)
+            correction.save(update_fields=["status", "fixed_by", "fixed_at", "updated_at"])
+
     @admin.action(description=_("Mark as fixed"), permissions=["change"])
     def mark_fixed(self, request, queryset):
-        queryset.update(status=CorrectionStatus.FIXED)
+        self._set_status(request, queryset, CorrectionStatus.FIXED)
 
     @admin.action(description=_("Mark as rejected"), permissions=["change"])
     def mark_rejected(self, request, queryset):
-        queryset.update(status=CorrectionStatus.REJECTED)
+        self._set_status(request, queryset, CorrectionStatus.REJECTED)

@@ -1,12 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Correction
+from activities.models import Correction, CorrectionKind
 
 
 class CorrectionForm(forms.ModelForm):
     """What a resident says is wrong on a page; `website` is a honeypot for robots."""
 
+    # Asked without a preselected answer: the resident says which it is.
+    kind = forms.ChoiceField(
+        label=_("What kind of problem is it?"),
+        choices=CorrectionKind.choices,
+        widget=forms.RadioSelect,
+    )
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -15,7 +21,7 @@ class CorrectionForm(forms.ModelForm):
 
     class Meta:
         model = Correction
-        fields = ["message", "contact"]
+        fields = ["kind", "message", "contact"]
         labels = {
             "message": _("What is wrong or out of date?"),
             "contact": _("Your e-mail or phone (optional)"),

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 logger = logging.getLogger("pal.mail")
 
@@ -24,6 +24,34 @@ def absolute(path):
 def admin_link(obj):
     opts = obj._meta
     return absolute(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+
+
+def correction_recipients(correction):
+    """The e-mail addresses of the programme's coordinators; central editors' when it
+    has none (or none with an address)."""
+    from programmes.models import central_editors
+
+    coordinators = correction.programme.coordinators.filter(is_active=True).exclude(email="")
+    users = coordinators.order_by("pk") or central_editors()
+    return [user.email for user in users]
+
+
+def notify_about_correction(correction):
+    """E-mail a resident's report to the people who can fix it. The resident's contact
+    is in it only when they gave one. True when sent (the report is then marked)."""
+    recipients = correction_recipients(correction)
+    if not recipients:
+        logger.warning("Nobody to e-mail about report %s: no staff address", correction.pk)
+        return False
+    context = {
+        "correction": correction,
+        "page_url": absolute(correction.get_absolute_url()),
+        "admin_url": admin_link(correction),
+    }
+    if not send("correction", recipients, context, f"report {correction.pk}"):
+        return False
+    type(correction).objects.filter(pk=correction.pk).update(notified_at=timezone.now())
+    return True
 
 
 def send(template, recipients, context, what):

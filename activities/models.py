@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -647,9 +648,22 @@ class CorrectionStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+class CorrectionKind(models.TextChoices):
+    """What kind of problem a resident reports, so staff see at a glance what to do."""
+
+    OUT_OF_DATE = "out_of_date", _("Out of date")
+    CLOSED = "closed", _("Closed or cancelled")
+    PLACE_OR_TIME = "place_or_time", _("Wrong place or time")
+    OTHER = "other", _("Something else")
+
+
 class CorrectionQuerySet(models.QuerySet):
     def new(self):
         return self.filter(status=CorrectionStatus.NEW)
+
+    def not_notified(self):
+        """Reports whose e-mail to staff has not gone out yet (the mail server failed)."""
+        return self.filter(notified_at__isnull=True)
 
     def editable_by(self, user):
         if is_editor(user):
@@ -675,6 +689,13 @@ class Correction(models.Model):
         blank=True,
         help_text=_("Empty when the report is about the programme page."),
     )
+    kind = models.CharField(
+        _("kind of problem"),
+        max_length=20,
+        choices=CorrectionKind,
+        default=CorrectionKind.OTHER,
+        help_text=_("Chosen by the resident."),
+    )
     message = models.TextField(_("what is wrong"), max_length=2000)
     contact = models.CharField(
         _("contact"),
@@ -692,6 +713,18 @@ class Correction(models.Model):
     staff_note = models.TextField(
         _("staff note"), blank=True, help_text=_("For staff only: what was done.")
     )
+    fixed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("fixed by"),
+        null=True,
+        blank=True,
+    )
+    fixed_at = models.DateTimeField(_("fixed at"), null=True, blank=True)
+    # When the report was e-mailed to its programme's coordinators (activities/mail.py);
+    # empty while the mail server has not accepted it, so the daily command retries.
+    notified_at = models.DateTimeField(_("staff notified"), null=True, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -708,6 +741,13 @@ class Correction(models.Model):
 
     def get_absolute_url(self):
         return (self.activity or self.programme).get_absolute_url()
+
+    def set_status(self, status, user):
+        """Change the status; "fixed" records who marked it and when."""
+        self.status = status
+        fixed = status == CorrectionStatus.FIXED
+        self.fixed_by = user if fixed else None
+        self.fixed_at = timezone.now() if fixed else None
 
 
 class SearchStemQuerySet(models.QuerySet):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from activities import mail
 from activities import structured_data as activity_data
 from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
@@ -206,7 +207,8 @@ def _correction(request, programme, activity=None):
             if not form.cleaned_data["website"]:
                 form.instance.programme = programme
                 form.instance.activity = activity
-                form.save()
+                # Failures are logged and retried by the daily command, never a 500.
+                mail.notify_about_correction(form.save())
             return redirect(f"{request.path}?wyslano=1")
     status = 400 if form.is_bound else 200
     return render(

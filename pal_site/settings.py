@@ -259,9 +259,13 @@ CACHES = {
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
 # Saving or deleting a row of these apps' models makes every cached page stale.
 PAGE_CACHE_CONTENT_APPS = ["programmes", "activities"]
-# …except these, which no public page shows: a search being counted or a reminder
-# being sent must not throw every cached page away.
-PAGE_CACHE_IGNORED_MODELS = ["activities.SearchCount", "activities.SentReminder"]
+# …except these, which no public page shows: a resident's report, a search being
+# counted or a reminder being sent must not throw every cached page away.
+PAGE_CACHE_IGNORED_MODELS = [
+    "activities.Correction",
+    "activities.SearchCount",
+    "activities.SentReminder",
+]
 
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -35,7 +35,11 @@ def test_it_sets_the_csrf_cookie_only_on_the_form(client, activity):
 def test_it_saves_a_correction_and_thanks_the_resident(client, activity):
     response = client.post(
         form_url(activity),
-        {"message": "Zajęcia są teraz w czwartki.", "contact": "jan@example.com"},
+        {
+            "kind": "place_or_time",
+            "message": "Zajęcia są teraz w czwartki.",
+            "contact": "jan@example.com",
+        },
         follow=True,
     )
     assert response.redirect_chain == [(f"{form_url(activity)}?wyslano=1", 302)]
@@ -49,13 +53,13 @@ def test_it_saves_a_correction_and_thanks_the_resident(client, activity):
 def test_it_saves_a_correction_about_a_programme(client):
     programme = ProgrammeFactory()
     url = reverse("programme_correction", args=[programme.slug])
-    client.post(url, {"message": "Nowy adres siedziby."})
+    client.post(url, {"kind": "other", "message": "Nowy adres siedziby."})
     correction = Correction.objects.get()
     assert (correction.programme, correction.activity) == (programme, None)
 
 
 def test_it_asks_for_a_message(client, activity):
-    response = client.post(form_url(activity), {"message": ""})
+    response = client.post(form_url(activity), {"kind": "other", "message": ""})
     assert response.status_code == 400
     assert "To pole jest wymagane." in response.text
     assert not Correction.objects.exists()
@@ -63,7 +67,8 @@ def test_it_asks_for_a_message(client, activity):
 
 def test_it_quietly_drops_what_a_robot_sends(client, activity):
     response = client.post(
-        form_url(activity), {"message": "Kup tanio!", "website": "http://spam.example"}
+        form_url(activity),
+        {"kind": "other", "message": "Kup tanio!", "website": "http://spam.example"},
     )
     assert response.status_code == 302
     assert not Correction.objects.exists()
@@ -72,8 +77,8 @@ def test_it_quietly_drops_what_a_robot_sends(client, activity):
 def test_it_limits_reports_from_one_address(client, activity, settings):
     settings.CORRECTIONS_PER_HOUR = 2
     for _ in range(2):
-        client.post(form_url(activity), {"message": "Błąd."})
-    response = client.post(form_url(activity), {"message": "Jeszcze jeden."})
+        client.post(form_url(activity), {"kind": "other", "message": "Błąd."})
+    response = client.post(form_url(activity), {"kind": "other", "message": "Jeszcze jeden."})
     assert response.status_code == 429
     assert "Za dużo zgłoszeń" in response.text
     assert Correction.objects.count() == 2
@@ -82,7 +87,9 @@ def test_it_limits_reports_from_one_address(client, activity, settings):
 def test_it_requires_a_csrf_token(activity):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post(form_url(activity), {"message": "Błąd."})
+    response = Client(enforce_csrf_checks=True).post(
+        form_url(activity), {"kind": "other", "message": "Błąd."}
+    )
     assert response.status_code == 403
     assert not Correction.objects.exists()
 
@@ -124,6 +131,12 @@ def test_it_counts_reports_by_the_address_the_proxy_forwards(client, activity, s
     settings.CORRECTIONS_PER_HOUR = 1
     first = {"HTTP_X_FORWARDED_FOR": "203.0.113.7"}
     second = {"HTTP_X_FORWARDED_FOR": "203.0.113.8"}
-    client.post(form_url(activity), {"message": "Błąd."}, **first)
-    assert client.post(form_url(activity), {"message": "Błąd."}, **second).status_code == 302
-    assert client.post(form_url(activity), {"message": "Błąd."}, **first).status_code == 429
+    client.post(form_url(activity), {"kind": "other", "message": "Błąd."}, **first)
+    assert (
+        client.post(form_url(activity), {"kind": "other", "message": "Błąd."}, **second).status_code
+        == 302
+    )
+    assert (
+        client.post(form_url(activity), {"kind": "other", "message": "Błąd."}, **first).status_code
+        == 429
+    )

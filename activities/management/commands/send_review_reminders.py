@@ -14,24 +14,44 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities import mail
-from activities.models import Activity, SentReminder, review_items
+from activities.models import Activity, Correction, SentReminder, review_items
 from programmes.models import Programme, central_editors
 
 
 class Command(BaseCommand):
     help = (
         "E-mail each coordinator one digest of their pages due for a check in the next "
-        "14 days or overdue, and central editors a weekly summary of overdue checks. "
-        "Run daily."
+        "14 days or overdue, and central editors a weekly summary of overdue checks; "
+        "e-mail again residents' reports whose first e-mail failed. Run daily."
     )
 
     def handle(self, *args, **options):
         today = timezone.localdate()
-        failures = self.send_digests(today) + self.send_weekly_summary(today)
+        failures = (
+            self.resend_correction_notices()
+            + self.send_digests(today)
+            + self.send_weekly_summary(today)
+        )
         if failures:
             # A non-zero exit makes cron mail its owner and systemd mark the run failed;
             # the messages themselves are sent again by the next run.
             raise CommandError(f"{failures} message(s) could not be sent; see the log.")
+
+    def resend_correction_notices(self):
+        """Residents' reports whose e-mail failed when they were sent: try again.
+
+        Reports younger than a few minutes are left to the request that saved them.
+        """
+        waiting = Correction.objects.not_notified().filter(
+            created_at__lt=timezone.now() - datetime.timedelta(minutes=10)
+        )
+        failures = sum(
+            not mail.notify_about_correction(correction)
+            for correction in waiting.select_related("programme", "activity")
+        )
+        if waiting:
+            self.stdout.write(f"Reports e-mailed again, failed: {failures}.")
+        return failures
 
     def send_digests(self, today):
         until = today + datetime.timedelta(days=settings.REVIEW_NOTICE_DAYS)
