@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from activities.models import (
+    SEARCH_STATISTICS_MONTHS,
     Activity,
     ActivityPhoto,
     ActivitySlugHistory,
@@ -21,8 +22,10 @@ from activities.models import (
     Correction,
     CorrectionStatus,
     Partner,
+    SearchCount,
     Topic,
     WeeklySession,
+    finder_search_url,
     review_items,
 )
 from programmes.admin import (
@@ -261,3 +264,47 @@ class CorrectionAdmin(ProgrammeScopedAdminMixin, admin.ModelAdmin):
     @admin.action(description=_("Mark as rejected"), permissions=["change"])
     def mark_rejected(self, request, queryset):
         self._set_status(request, queryset, CorrectionStatus.REJECTED)
+
+
+@admin.register(SearchCount)
+class SearchCountAdmin(admin.ModelAdmin):
+    """ "Czego szukają mieszkańcy": the finder's most frequent searches, and those that
+    found nothing, over the last 7, 30 or 90 days. Read-only aggregate counts."""
+
+    periods = (7, 30, 90)
+    rows = 25
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # The daily command deletes rows after 13 months.
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            days = int(request.GET.get("days", 30))
+        except ValueError:
+            days = 30
+        if days not in self.periods:
+            days = 30
+        counts = SearchCount.objects.since(timezone.localdate() - datetime.timedelta(days=days - 1))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": self.opts.verbose_name_plural,
+            "days": days,
+            "periods": self.periods,
+            "top": self.with_links(counts.top(self.rows)),
+            "top_found_nothing": self.with_links(counts.top(self.rows, found_nothing=True)),
+            "months_kept": SEARCH_STATISTICS_MONTHS,
+        }
+        return TemplateResponse(request, "admin/search_statistics.html", context)
+
+    @staticmethod
+    def with_links(rows):
+        return [{**row, "url": finder_search_url(row["query"], row["language"])} for row in rows]

@@ -1,9 +1,12 @@
+import calendar
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db import connection, models
+from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -748,6 +751,93 @@ class Correction(models.Model):
         fixed = status == CorrectionStatus.FIXED
         self.fixed_by = user if fixed else None
         self.fixed_at = timezone.now() if fixed else None
+
+
+def months_before(day, months):
+    """The same day `months` earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last))
+
+
+class SearchCountQuerySet(models.QuerySet):
+    def record(self, language, query, found_nothing):
+        """Count one search today: +1, and +1 "found nothing" when it found nothing.
+
+        One INSERT … ON CONFLICT DO UPDATE (SQLite 3.24+, PostgreSQL 9.5+): a single
+        statement whatever the day, so concurrent workers never lose a count and a
+        search costs the finder one short write.
+        """
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (day, language, query, searches, found_nothing) "
+                "VALUES (%s, %s, %s, 1, %s) ON CONFLICT (day, language, query) DO UPDATE "
+                f"SET searches = {table}.searches + 1, "
+                f"found_nothing = {table}.found_nothing + %s",
+                [timezone.localdate(), language, query, int(found_nothing), int(found_nothing)],
+            )
+
+    def since(self, day):
+        return self.filter(day__gte=day)
+
+    def expired(self, today=None):
+        """Rows older than 13 months, which the daily command deletes."""
+        today = today or timezone.localdate()
+        return self.filter(day__lt=months_before(today, SEARCH_STATISTICS_MONTHS))
+
+    def top(self, limit, found_nothing=False):
+        """The most frequent searches (or those most often without results), summed
+        over the days of this queryset, per search and language."""
+        totals = (
+            self.values("query", "language")
+            .annotate(total=Sum("searches"), empty=Sum("found_nothing"))
+            .order_by()
+        )
+        if found_nothing:
+            return totals.filter(empty__gt=0).order_by("-empty", "-total", "query")[:limit]
+        return totals.order_by("-total", "-empty", "query")[:limit]
+
+
+# Search statistics are kept this long, then deleted (README, "Search statistics").
+SEARCH_STATISTICS_MONTHS = 13
+
+
+class SearchCount(models.Model):
+    """How often the finder was searched for something, per day and language.
+
+    Only aggregate counts of normalised words (programmes/search.py: counted_query):
+    no address, cookie, user or raw query, nothing that could be a phone, PESEL or
+    e-mail address. Deleted after 13 months by `send_review_reminders`.
+    """
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=8)
+    query = models.CharField(_("search (word stems)"), max_length=200)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    found_nothing = models.PositiveIntegerField(_("found nothing"), default=0)
+
+    objects = SearchCountQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day", "-searches"]
+        verbose_name = _("search count")
+        verbose_name_plural = _("What residents search for")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "language", "query"], name="searchcount_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.language} {self.query}"
+
+    def finder_url(self):
+        return finder_search_url(self.query, self.language)
+
+
+def finder_search_url(query, language):
+    """The finder, in `language`, searching for `query`."""
+    with translation.override(language):
+        return f"{reverse('activities:list')}?{urlencode({'q': query})}"
 
 
 class SearchStemQuerySet(models.QuerySet):

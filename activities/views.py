@@ -15,7 +15,7 @@ from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, AgeGroup, Topic
 from pal_site.admin import client_ip
-from programmes import seo, share_images
+from programmes import search, seo, share_images
 from programmes import structured_data as programme_data
 from programmes.models import District, Programme
 from programmes.views import (
@@ -67,6 +67,21 @@ class ActivityListView(FilteredListMixin, FilterView):
         )
         page.object_list = queryset.page((page.number - 1) * page_size, page_size)
         return paginator, page, page.object_list, is_paginated
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response.search_record = self.search_record(context)
+        return response
+
+    def search_record(self, context):
+        """What the search statistics count for this page (activities/middleware.py):
+        a valid search, on its first page (paging on is not a new search)."""
+        page = context["page_obj"]
+        counted = search.counted_query(context["search_query"], translation.get_language())
+        if not counted or page.number != 1:
+            return None
+        language = translation.get_language()
+        return {"language": language, "query": counted, "found_nothing": not page.paginator.count}
 
     def get_context_data(self, **kwargs):
         form = self.filterset.form

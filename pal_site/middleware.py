@@ -57,8 +57,15 @@ def allow_map_tiles(view):
 # --- The anonymous page cache ------------------------------------------------------------
 
 VERSION_KEY = "page-cache:content-version"
-# django-csp reads these from the response; a cached copy keeps them.
-_CSP_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_config", "_csp_exempt")
+# django-csp reads these from the response, and the search statistics read
+# `search_record` (activities/middleware.py): a cached copy keeps them.
+_KEPT_ATTRIBUTES = (
+    "_csp_update",
+    "_csp_replace",
+    "_csp_config",
+    "_csp_exempt",
+    "search_record",
+)
 _MAX_CACHED_QUERY = 300
 
 
@@ -142,15 +149,17 @@ class AnonymousPageCacheMiddleware:
         return {
             "content": response.content,
             "headers": dict(response.headers),
-            "csp": {
-                name: getattr(response, name) for name in _CSP_ATTRIBUTES if hasattr(response, name)
+            "attributes": {
+                name: getattr(response, name)
+                for name in _KEPT_ATTRIBUTES
+                if hasattr(response, name)
             },
         }
 
     @staticmethod
     def rebuild(cached):
         response = HttpResponse(cached["content"], headers=cached["headers"])
-        for name, value in cached["csp"].items():
+        for name, value in cached["attributes"].items():
             setattr(response, name, value)
         response.headers["X-Page-Cache"] = "hit"
         return response

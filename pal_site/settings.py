@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "pal_site.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so searches answered from the cache are counted too.
+    "activities.middleware.count_searches",
     # Before sessions: a cached anonymous page is answered without touching them.
     "pal_site.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -306,6 +308,10 @@ AXES_RESET_ON_SUCCESS = True
 # Uploaded photos: limits checked before anything is written (see programmes/photos.py).
 PHOTO_MAX_BYTES = int(env("DJANGO_PHOTO_MAX_BYTES", str(10 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
+
+# Count the finder's searches (normalised words per day and language, nothing about
+# the visitor) for the admin page "Czego szukają mieszkańcy"; off for benchmarks.
+SEARCH_STATISTICS = env_bool("DJANGO_SEARCH_STATISTICS", default=True)
 
 # "Zgłoś błąd": at most this many suggestions per address per hour.
 CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))

@@ -130,6 +130,24 @@ def matching(terms, field="search_text"):
     return condition
 
 
+# A token with a digit, "@", "://" or a dot inside a word could be a phone, PESEL or
+# e-mail address or a link: the search statistics never keep it, not even as a stem.
+_PERSONAL_TOKEN = re.compile(r"\d|@|://|\w\.\w")
+MAX_COUNTED_LENGTH = 200
+
+
+def counted_query(query, language="pl"):
+    """A search as the statistics keep it: the stems of its words, in the order typed,
+    each once, without any token that could be personal data (see _PERSONAL_TOKEN).
+
+    "Angielski dla seniorów" becomes "angielsk dla senior", which the finder also
+    accepts as a search; "tel. 600 100 200" becomes "tel". Empty when nothing is left.
+    """
+    tokens = [token for token in (query or "").split() if not _PERSONAL_TOKEN.search(token)]
+    stems = dict.fromkeys(stem(word, language) for token in tokens for word in words(token))
+    return " ".join(list(stems)[:MAX_QUERY_WORDS])[:MAX_COUNTED_LENGTH]
+
+
 def highlight_spans(text, query):
     """(start, end) of each word in `text` whose form starts with a query form."""
     terms = query_terms(query)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities import mail
-from activities.models import Activity, Correction, SentReminder, review_items
+from activities.models import Activity, Correction, SearchCount, SentReminder, review_items
 from programmes.models import Programme, central_editors
 
 
@@ -22,11 +22,14 @@ class Command(BaseCommand):
     help = (
         "E-mail each coordinator one digest of their pages due for a check in the next "
         "14 days or overdue, and central editors a weekly summary of overdue checks; "
-        "e-mail again residents' reports whose first e-mail failed. Run daily."
+        "e-mail again residents' reports whose first e-mail failed; delete search "
+        "statistics older than 13 months. Run daily."
     )
 
     def handle(self, *args, **options):
         today = timezone.localdate()
+        deleted, _ = SearchCount.objects.expired(today).delete()
+        self.stdout.write(f"Search counts older than 13 months deleted: {deleted}.")
         failures = (
             self.resend_correction_notices()
             + self.send_digests(today)
