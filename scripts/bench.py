@@ -7,6 +7,11 @@
 3. gunicorn on loopback, wrk against the finder and a static file of the same size
    served by the same gunicorn (WhiteNoise), side by side, with the page cache off
    and on; then the resident memory of a gunicorn worker.
+4. The finder's searches with and without the search statistics (each search is
+   counted with one write, also when its page comes from the cache): server time
+   with the page cache off, and wrk throughput of a cached search.
+
+BENCH_ONLY=search runs only step 4 (after loading the data).
 
 Prints progress, then Markdown tables (the README keeps the latest). Nothing here
 touches your own database: everything lives in a temporary folder.
@@ -37,6 +42,12 @@ ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "50000"))
 LOAD_DURATION = os.environ.get("LOAD_DURATION", "10s")
 LOAD_CONNECTIONS = os.environ.get("LOAD_CONNECTIONS", "16")
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
+ONLY = os.environ.get("BENCH_ONLY", "")
+# Searches for step 4: one that finds activities, one that finds nothing.
+SEARCHES = [
+    ("search that finds", "/zajecia/?q=angielski"),
+    ("search that finds nothing", "/zajecia/?q=szachownica"),
+]
 
 ENV = {
     **os.environ,
@@ -53,8 +64,9 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, models  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -86,25 +98,31 @@ def page_types():
     ]
 
 
+def server_times(client, url):
+    """(queries, median ms, p99 ms, response) of REQUESTS requests for url."""
+    for _ in range(3):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    query_count = len(queries)  # read now: the next request clears the log
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    return query_count, statistics.median(times), p99, response
+
+
 def measure(label):
     client = Client(SERVER_NAME="127.0.0.1")
     results = {}
     for name, url in page_types():
-        for _ in range(3):
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        query_count = len(queries)  # read now: the next request clears the log
+        query_count, median, p99, response = server_times(client, url)
         cards = response.content.count(b'<article class="card">')
-        times = []
-        for _ in range(REQUESTS):
-            start = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-        results[name] = (query_count, statistics.median(times), p99, cards)
+        results[name] = (query_count, median, p99, cards)
         say(
             f"{label}: {name:26} {query_count:2} queries {cards:2} cards "
             f"median {results[name][1]:6.1f} ms"
@@ -150,10 +168,14 @@ def wrk(url, duration=LOAD_DURATION):
 
 
 class Gunicorn:
-    def __init__(self, cache_seconds):
+    def __init__(self, cache_seconds, count_searches=True):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**ENV, "DJANGO_PAGE_CACHE_SECONDS": str(cache_seconds)}
+        env = {
+            **ENV,
+            "DJANGO_PAGE_CACHE_SECONDS": str(cache_seconds),
+            "DJANGO_SEARCH_STATISTICS": str(count_searches).lower(),
+        }
         self.process = subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "gunicorn"),
@@ -211,6 +233,79 @@ def load_test(cached):
     return finder_rps, static_rps, floor_rps, len(body), rss
 
 
+def measure_counting():
+    """Step 4: the finder's searches without and with counting.
+
+    Server time with the page cache off (the whole page is drawn, plus one write when
+    counting), then wrk on a cached search (the page comes from the cache; counting
+    adds its write to each request), each pair one after the other in one run.
+    """
+    client = Client(SERVER_NAME="127.0.0.1")
+    rows = []
+    for name, url in SEARCHES:
+        timings = {}
+        for counting in (False, True):
+            settings.SEARCH_STATISTICS = counting
+            timings[counting] = server_times(client, url)[:3]
+            say(f"{name}, counting {'on' if counting else 'off'}: {timings[counting][1]:.1f} ms")
+        rows.append((name, timings[False], timings[True]))
+    settings.SEARCH_STATISTICS = True
+    throughput = []
+    if ensure_wrk():
+        seconds = float(LOAD_DURATION.rstrip("s"))
+        for name, url in SEARCHES:
+            rates = {}
+            for counting in (False, True):
+                server = Gunicorn(cache_seconds=300, count_searches=counting)
+                try:
+                    wrk(server.url + url, duration="2s")  # warm up and fill the cache
+                    before = counted_searches()
+                    rates[counting] = wrk(server.url + url)
+                    rates[f"counted {counting}"] = (counted_searches() - before) / seconds
+                finally:
+                    server.stop()
+                state = "on" if counting else "off"
+                say(f"cached {name}, counting {state}: {rates[counting]:.0f}/s")
+            throughput.append((name, rates[False], rates[True], rates["counted True"]))
+    return rows, throughput
+
+
+def counted_searches():
+    from activities.models import SearchCount
+
+    return SearchCount.objects.aggregate(total=models.Sum("searches"))["total"] or 0
+
+
+def print_counting(rows, throughput):
+    print()
+    print(
+        f"Search statistics ({connection.vendor}, {Activity.objects.count()} activities): "
+        f"server time over {REQUESTS} requests, page cache off, counting off vs on:"
+    )
+    print()
+    print(
+        "| finder | queries off / on | median ms off | median ms on | p99 ms off | p99 ms on "
+        "| on / off |"
+    )
+    print("|---|--:|--:|--:|--:|--:|--:|")
+    for name, (q_off, m_off, p_off), (q_on, m_on, p_on) in rows:
+        print(
+            f"| {name} | {q_off} / {q_on} | {m_off:.1f} | {m_on:.1f} | {p_off:.1f} | {p_on:.1f} "
+            f"| {m_on / m_off:.2f} |"
+        )
+    if throughput:
+        print()
+        print(
+            f"Cached searches: gunicorn, {WORKERS} sync workers, page cache on, "
+            f"wrk -c{LOAD_CONNECTIONS} -d{LOAD_DURATION}, counting off vs on:"
+        )
+        print()
+        print("| finder | req/s off | req/s on | on / off | counted/s (on) |")
+        print("|---|--:|--:|--:|--:|")
+        for name, off, on, counted in throughput:
+            print(f"| {name} | {off:.0f} | {on:.0f} | {on / off:.2f} | {counted:.0f} |")
+
+
 def prepare_static_twin():
     """A static file exactly as large as the finder page, served by WhiteNoise."""
     body = Client(SERVER_NAME="127.0.0.1").get("/zajecia/").content
@@ -238,7 +333,7 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_seed", verbosity=0)
-    seed = measure("seed")
+    seed = measure("seed") if not ONLY else None
     say(f"generating {PROGRAMMES} programmes and {ACTIVITIES} activities")
     started = time.perf_counter()
     call_command(
@@ -249,6 +344,9 @@ def main():
         stdout=io.StringIO(),
     )
     say(f"generated in {time.perf_counter() - started:.0f} s")
+    if ONLY == "search":
+        print_counting(*measure_counting())
+        return cleanup()
     scale = measure("scale")
     rows = [
         "| page type | queries (seed) | queries (50k) | cards (seed / 50k) | median ms (seed) "
@@ -261,6 +359,7 @@ def main():
             f"| {name} | {queries} | {q2} | {cards} / {cards2} | {median:.1f} | {p99:.1f} "
             f"| {m2:.1f} | {p2:.1f} | {m2 / median:.2f} |"
         )
+    counting = measure_counting()
     load_rows = []
     if ensure_wrk():
         prepare_static_twin()
@@ -303,6 +402,11 @@ def main():
             f"Floor, page cache off: /robots.txt (no query, no template, same middleware) "
             f"{floor_rps:.0f} req/s = {floor_rps / static_rps:.2f} of the static file."
         )
+    print_counting(*counting)
+    cleanup()
+
+
+def cleanup():
     shutil.rmtree(WORK, ignore_errors=True)
     if POSTGRES:
         connection.close()
