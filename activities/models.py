@@ -761,21 +761,23 @@ def months_before(day, months):
 
 
 class SearchCountQuerySet(models.QuerySet):
-    def record(self, language, query, found_nothing):
-        """Count one search today: +1, and +1 "found nothing" when it found nothing.
+    def record(self, language, query, found_nothing, searches=1, day=None):
+        """Add `searches` searches (of which `found_nothing` found nothing, a number or
+        a bool for one search) to the row of that day, language and query.
 
         One INSERT … ON CONFLICT DO UPDATE (SQLite 3.24+, PostgreSQL 9.5+): a single
-        statement whatever the day, so concurrent workers never lose a count and a
-        search costs the finder one short write.
+        statement whatever the day, so concurrent workers never lose a count.
         """
         table = connection.ops.quote_name(self.model._meta.db_table)
+        day = day or timezone.localdate()
+        empty = int(found_nothing)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (day, language, query, searches, found_nothing) "
-                "VALUES (%s, %s, %s, 1, %s) ON CONFLICT (day, language, query) DO UPDATE "
-                f"SET searches = {table}.searches + 1, "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (day, language, query) DO UPDATE "
+                f"SET searches = {table}.searches + %s, "
                 f"found_nothing = {table}.found_nothing + %s",
-                [timezone.localdate(), language, query, int(found_nothing), int(found_nothing)],
+                [day, language, query, searches, empty, searches, empty],
             )
 
     def since(self, day):

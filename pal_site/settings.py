@@ -312,6 +312,11 @@ PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
 # Count the finder's searches (normalised words per day and language, nothing about
 # the visitor) for the admin page "Czego szukają mieszkańcy"; off for benchmarks.
 SEARCH_STATISTICS = env_bool("DJANGO_SEARCH_STATISTICS", default=True)
+# Each worker writes its counts at most this often (activities/middleware.py); tests
+# write at once.
+SEARCH_STATISTICS_FLUSH_SECONDS = int(
+    env("DJANGO_SEARCH_STATISTICS_FLUSH_SECONDS", "0" if TESTING else "60")
+)
 
 # "Zgłoś błąd": at most this many suggestions per address per hour.
 CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))

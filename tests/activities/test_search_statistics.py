@@ -193,3 +193,16 @@ def test_a_failed_count_does_not_cost_the_visitor_their_results(client, chess, m
     response = client.get(FINDER, {"q": "szachy"})
     assert response.status_code == 200
     assert chess.get_absolute_url() in response.text
+
+
+def test_each_worker_writes_its_counts_together(client, chess, settings):
+    from activities.middleware import pending
+
+    settings.SEARCH_STATISTICS_FLUSH_SECONDS = 60
+    pending.flush()  # Start the interval now.
+    client.get(FINDER, {"q": "szachy"})
+    client.get(FINDER, {"q": "szachy"})
+    client.get(FINDER, {"q": "basen"})
+    assert counts() == []
+    pending.flush()
+    assert sorted(counts()) == [("pl", "basen", 1, 1), ("pl", "szach", 2, 0)]
