@@ -359,7 +359,19 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
         (_("Publishing"), {"fields": ["published", ("visible_from", "visible_until")]}),
         (_("Description"), {"fields": ["summary", "description", "audience"]}),
         (_("Area served"), {"fields": ["districts", "citywide"]}),
-        (_("Freshness"), {"fields": ["last_verified", "source", "created_at", "updated_at"]}),
+        (
+            _("Freshness"),
+            {
+                "fields": [
+                    "last_verified",
+                    "source",
+                    "source_year",
+                    "source_note",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
         (_("Coordinators"), {"fields": ["coordinators"]}),
     ]
 

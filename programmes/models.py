@@ -6,7 +6,8 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes import photos, search
@@ -42,6 +43,39 @@ def stale_q(prefix="", today=None):
 def is_stale(verified_on, today=None):
     today = today or timezone.localdate()
     return verified_on is not None and verified_on < today - STALE_AFTER
+
+
+def unconfirmed_source_year(verified_on, source_year):
+    """The year of the source a page still rests on: None once a person has checked it."""
+    return None if verified_on else source_year
+
+
+def as_of(text, source_year):
+    """A status (e.g. "planned") qualified by the year of the unconfirmed source it comes from."""
+    if source_year is None:
+        return text
+    return gettext("%(status)s (as of %(year)s)") % {"status": text, "year": source_year}
+
+
+def source_dates_notice(source_year):
+    """Says that the dates and plans on a page are the source's, not today's plan."""
+    if source_year is None:
+        return ""
+    return gettext(
+        "The dates and plans on this page are those of the source from %(year)s and have not "
+        "been confirmed since: they are not today's plan. Ask the programme what is on now."
+    ) % {"year": source_year}
+
+
+def source_date_suffix(source_year):
+    """Appended to a date or period taken from the source, e.g. “from September 2023”."""
+    if source_year is None:
+        return ""
+    return gettext("(according to the source from %(year)s)") % {"year": source_year}
+
+
+def long_date(day):
+    return date_format(day, "j E Y")
 
 
 def is_editor(user):
@@ -264,6 +298,23 @@ class Programme(Publishable):
         blank=True,
         help_text=_("Where the information on this page comes from."),
     )
+    source_year = models.PositiveSmallIntegerField(
+        _("year of the source"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The year the source describes, e.g. 2023. Until a person checks the page "
+            "(“information last checked”), its statuses and dates are shown as of this year."
+        ),
+    )
+    source_note = models.TextField(
+        _("note on the source (staff only)"),
+        blank=True,
+        help_text=_(
+            "Never shown on the site. What the source does not say outright and was "
+            "inferred here, so that MOPS can confirm or correct it."
+        ),
+    )
     last_verified = models.DateField(
         _("information last checked"),
         null=True,
@@ -316,6 +367,19 @@ class Programme(Publishable):
     @property
     def is_stale(self):
         return is_stale(self.last_verified)
+
+    @property
+    def unconfirmed_source_year(self):
+        return unconfirmed_source_year(self.last_verified, self.source_year)
+
+    @property
+    def status_text(self):
+        """The status as the page shows it, e.g. “starting soon (as of 2023)”."""
+        return as_of(self.get_status_display(), self.unconfirmed_source_year)
+
+    @property
+    def source_dates_notice(self):
+        return source_dates_notice(self.unconfirmed_source_year)
 
     @property
     def mapped_locations(self):
