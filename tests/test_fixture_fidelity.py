@@ -14,6 +14,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 
 from activities.models import Activity, ActivityStatus, AgeGroup, Partner
 from programmes.models import Location, Programme, ProgrammeStatus, StaffContact
@@ -541,3 +542,130 @@ def test_it_gives_the_sitemap_the_load_time_as_lastmod(db, client):
     response = client.get("/sitemap.xml")
     assert "2023-09-01" not in response.text
     assert "<lastmod>2026-12-02</lastmod>" in response.text
+
+
+# 8. Pages say which dates and statuses are the article's (issue 15)
+
+
+def page(client, model, slug, prefix=""):
+    return client.get(prefix + model.objects.get(slug=slug).get_absolute_url()).content.decode()
+
+
+def test_it_shows_wrozenice_as_starting_soon_as_of_the_article(seeded, client):
+    assert "Wkrótce startuje (stan z 2023 r.)" in page(client, Programme, "wrozenice")
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "warsztaty-logopedyczne-dla-dzieci-zeslawice",
+        "kurs-pozytywna-dyscyplina-mistrzejowice",
+        "warsztaty-dla-dzieci-i-doroslych-wrozenice",
+    ],
+)
+def test_it_shows_planned_activities_as_planned_as_of_the_article(seeded, client, slug):
+    assert "Planowane (stan z 2023 r.)" in page(client, Activity, slug)
+
+
+def test_it_shows_a_running_activity_as_running_as_of_the_article(seeded, client):
+    assert "Trwa (stan z 2023 r.)" in page(client, Activity, "pilates-na-skarpie")
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "projekt-socjalny-rozruch-4-edycja",
+        "rozruch-zabiegi-ogolnousprawniajace",
+        "rozruch-porady-dietetyka",
+    ],
+)
+def test_it_never_shows_rozruch_running_after_its_end(seeded, client, slug):
+    with time_machine.travel(date(2024, 1, 2)):
+        html = page(client, Activity, slug)
+    assert "Zakończone 31 grudnia 2023" in html
+    assert "Trwa" not in html
+
+
+def test_it_showed_rozruch_running_before_its_end(seeded, client):
+    with time_machine.travel(date(2023, 10, 2)):
+        html = page(client, Activity, "projekt-socjalny-rozruch-4-edycja")
+    assert "Trwa (stan z 2023 r.)" in html
+
+
+def test_it_lists_rozruch_as_ended_on_its_programme_page(seeded, client):
+    html = page(client, Programme, "zeslawice-i-kantorowice")
+    assert "zakończone 31 grudnia 2023" in html
+
+
+@pytest.mark.parametrize(
+    ("slug", "date_text"),
+    [
+        ("huta-champions-league-14-edycja", "Od sierpnia 2023 r. (14. edycja)"),
+        ("warsztaty-logopedyczne-dla-dzieci-zeslawice", "Od września 2023 r."),
+        ("projekt-socjalny-rozruch-4-edycja", "4. edycja, potrwa do końca 2023 r."),
+        ("spotkania-i-konsultacje-z-mieszkancami-wrozenice", "Wakacje 2023 r."),
+    ],
+)
+def test_it_marks_the_articles_dates_as_the_articles(seeded, client, slug, date_text):
+    html = page(client, Activity, slug)
+    assert f"{date_text} (według źródła z 2023 r.)" in html
+
+
+@pytest.mark.parametrize(
+    ("model", "slug"), [(Programme, "na-skarpie"), (Activity, "huta-champions-league-14-edycja")]
+)
+def test_it_says_the_dates_in_the_text_are_not_todays_plan(seeded, client, model, slug):
+    assert "to nie jest obecny plan" in page(client, model, slug)
+
+
+def test_it_marks_the_articles_dates_on_activity_cards(seeded, client):
+    html = client.get("/zajecia/", {"q": "logopedyczne"}).content.decode()
+    assert "Od września 2023 r. (według źródła z 2023 r.)" in html
+
+
+def test_it_says_as_of_in_ukrainian(seeded, client):
+    html = page(client, Programme, "wrozenice", prefix="/uk")
+    assert "(станом на 2023 рік)" in html
+
+
+def test_it_stops_saying_as_of_once_staff_check_the_programme(seeded, client):
+    Programme.objects.filter(slug="wrozenice").update(last_verified=date(2026, 11, 30))
+    html = page(client, Programme, "wrozenice")
+    assert "stan z 2023" not in html
+
+
+def test_it_keeps_source_notes_off_public_pages(seeded, client):
+    html = page(client, Programme, "zeslawice-i-kantorowice")
+    assert "wywnioskowano" not in html
+
+
+def test_it_shows_source_notes_to_staff_in_admin(seeded, admin_client):
+    programme = Programme.objects.get(slug="mistrzejowice")
+    response = admin_client.get(f"/admin/programmes/programme/{programme.pk}/change/")
+    assert "na podstawie nazwy programu" in response.content.decode()
+
+
+# 9. The about page (issue 15)
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        "poczucie sprawczości i odpowiedzialności",
+        "wzajemne relacje i jakość życia",
+        "sieci współpracy wśród sąsiadów i lokalnych przedsiębiorców",
+        "podnosić kwalifikacje i kompetencje",
+    ],
+)
+def test_it_gives_the_articles_aims_on_the_about_page(client, aim):
+    assert aim in client.get(reverse("about")).content.decode()
+
+
+def test_it_names_no_publisher_on_the_about_page(client):
+    html = client.get(reverse("about")).content.decode()
+    assert "opublikowanego przez MOPS" not in html
+
+
+def test_it_says_the_article_is_undated_on_the_about_page(client):
+    html = client.get(reverse("about")).content.decode()
+    assert "Artykuł nie podaje wydawcy ani daty" in html
