@@ -548,7 +548,9 @@ class Activity(Publishable):
 
     @property
     def source_date_suffix(self):
-        """“(according to the source from 2023)” after dates taken from an unconfirmed source."""
+        """“(according to the source from 2023)” after the dates an unconfirmed source gave."""
+        if not (self.timing_note or self.ends_on):
+            return ""
         return source_date_suffix(self.unconfirmed_source_year)
 
     @property

@@ -446,6 +446,7 @@ def test_it_keeps_various_age_groups_in_english_where_the_polish_says_so():
         ("uk", "умов життя"),  # "warunków funkcjonowania"
         ("en", "living conditions"),  # neither "funkcjonowania" nor "mieszkaniowych"
         ("en", "traditional Chinese"),  # "starochińskie"
+        ("en", "trips together showed"),  # "wspólne wyjazdy": joint trips
     ],
 )
 def test_it_keeps_the_nuance_of_the_polish(language, wrong):

@@ -220,6 +220,7 @@ def test_it_drops_the_as_of_year_once_a_person_checked_the_activity():
     activity = ActivityFactory(
         programme=programme,
         status=ActivityStatus.PLANNED,
+        timing_note="Od września 2023 r.",
         last_verified=datetime.date(2026, 11, 30),
     )
     assert activity.source_date_suffix == ""
@@ -231,8 +232,15 @@ def test_it_gives_no_as_of_year_without_a_source_year():
 
 
 def test_it_marks_dates_of_an_unconfirmed_source_as_the_sources():
-    activity = ActivityFactory(programme=ProgrammeFactory(source_year=2023))
+    activity = ActivityFactory(
+        programme=ProgrammeFactory(source_year=2023), timing_note="Od września 2023 r."
+    )
     assert activity.source_date_suffix == "(według źródła z 2023 r.)"
+
+
+def test_it_marks_no_date_where_the_source_gave_none():
+    activity = ActivityFactory(programme=ProgrammeFactory(source_year=2023))
+    assert activity.source_date_suffix == ""
 
 
 def test_it_words_the_as_of_year_in_ukrainian():
