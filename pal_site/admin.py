@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -20,9 +21,37 @@ class PalAdminSite(admin.AdminSite):
         context = {"new_corrections": corrections.count(), **(extra_context or {})}
         return super().index(request, context)
 
+    def login(self, request, extra_context=None):
+        if request.method == "POST" and address_throttled(request):
+            return lockout(request)
+        return super().login(request, extra_context)
+
 
 class PalAdminConfig(AdminConfig):
     default_site = "pal_site.admin.PalAdminSite"
+
+    def ready(self):
+        super().ready()
+        user_login_failed.connect(count_failure_by_address, dispatch_uid="pal-login-failures")
+
+
+def _address_key(request):
+    return f"login-failures:{client_ip(request)}"
+
+
+def count_failure_by_address(sender, credentials, request=None, **kwargs):
+    """Failures from one address, whatever usernames it tries (django-axes counts pairs)."""
+    from programmes.models import RateLimit
+
+    if request is not None and settings.AXES_ENABLED:
+        RateLimit.objects.hit(_address_key(request), settings.AXES_COOLOFF_TIME)
+
+
+def address_throttled(request):
+    from programmes.models import RateLimit
+
+    failures = RateLimit.objects.count(_address_key(request), settings.AXES_COOLOFF_TIME)
+    return settings.AXES_ENABLED and failures >= settings.LOGIN_FAILURES_PER_ADDRESS
 
 
 def client_ip(request):

@@ -283,12 +283,18 @@ LOGIN_URL = "admin:login"
 SESSION_COOKIE_AGE = int(env("DJANGO_SESSION_COOKIE_AGE", str(9 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Login throttling (django-axes): after 5 failures, that account and that address are
-# locked out for 15 minutes; the page says so in Polish and answers 429.
+# Login throttling (django-axes, counts in the database so all workers share them): after
+# 5 failures, that account is locked out from that address for 15 minutes; the page says
+# so in Polish and answers 429. Locking the pair, not the account or the address alone,
+# keeps an attacker from locking a coordinator out and one guessed account from locking
+# out a whole office behind one address.
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = int(env("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("DJANGO_AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# An address trying many usernames is throttled on its own (pal_site/admin.py), after
+# far more failures than one office makes in 15 minutes.
+LOGIN_FAILURES_PER_ADDRESS = int(env("DJANGO_LOGIN_FAILURES_PER_ADDRESS", "30"))
 AXES_LOCKOUT_CALLABLE = "pal_site.admin.lockout"
 # Behind the proxy every request comes from it: count by the address it forwards.
 AXES_CLIENT_IP_CALLABLE = "pal_site.admin.client_ip"
