@@ -304,6 +304,10 @@ AXES_RESET_ON_SUCCESS = True
 # Uploaded photos: limits checked before anything is written (see programmes/photos.py).
 PHOTO_MAX_BYTES = int(env("DJANGO_PHOTO_MAX_BYTES", str(10 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
+# Longest side and how much longer than wide: WebP cannot encode more than 16,383 px on a
+# side, and a 1 px wide strip of millions of pixels costs a worker seconds to decode.
+PHOTO_MAX_SIDE = int(env("DJANGO_PHOTO_MAX_SIDE", "12000"))
+PHOTO_MAX_ASPECT_RATIO = int(env("DJANGO_PHOTO_MAX_ASPECT_RATIO", "5"))
 
 # "Zgłoś błąd": at most this many suggestions per address per hour.
 CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))

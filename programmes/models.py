@@ -595,11 +595,18 @@ class Photo(models.Model):
 
     def save(self, *args, **kwargs):
         uploaded = bool(self.image) and not self.image._committed
-        if uploaded:
-            photos.prepare(self)
-        super().save(*args, **kwargs)
-        if uploaded:
-            photos.save_renditions(self)
+        if not uploaded:
+            return super().save(*args, **kwargs)
+        photos.prepare(self)
+        # The row and its files are written together: if either fails, neither is left.
+        try:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                photos.save_renditions(self)
+        except Exception:
+            if self.image.name and self.image._committed:
+                self.image.storage.delete(self.image.name)
+            raise
 
     def sources(self):
         """[{width, webp, jpeg}] URLs from small to large, for <picture> srcset."""
