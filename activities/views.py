@@ -1,5 +1,6 @@
+from datetime import timedelta
+
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from activities.models import Activity, ActivitySlugHistory, AgeGroup, Topic
 from pal_site.admin import client_ip
 from programmes import seo, share_images
 from programmes import structured_data as programme_data
-from programmes.models import District, Programme
+from programmes.models import District, Programme, RateLimit
 from programmes.views import (
     FilteredListMixin,
     MovedOrGoneMixin,
@@ -180,14 +181,10 @@ def robots_txt(request):
 
 
 def _rate_limited(request):
-    """At most CORRECTIONS_PER_HOUR submissions per address per hour (cache-based)."""
+    """At most CORRECTIONS_PER_HOUR submissions per address per hour, counted in the
+    database so that every worker and server shares the count."""
     key = f"corrections:{client_ip(request)}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # Expired between add and incr.
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
+    count = RateLimit.objects.hit(key, timedelta(hours=1))
     return count > settings.CORRECTIONS_PER_HOUR
 
 
