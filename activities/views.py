@@ -15,6 +15,7 @@ from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, AgeGroup, Topic
 from pal_site.admin import client_ip
+from pal_site.middleware import query_parameters
 from programmes import seo, share_images
 from programmes import structured_data as programme_data
 from programmes.models import District, Programme, RateLimit
@@ -109,6 +110,7 @@ class ActivityDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
         )
 
 
+@query_parameters("v")
 @require_safe
 def activity_share_image(request, slug):
     activity = get_object_or_404(Activity.objects.published().with_related(), slug=slug)
@@ -211,12 +213,14 @@ def _correction(request, programme, activity=None):
     )
 
 
+@query_parameters("wyslano")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def programme_correction(request, slug):
     return _correction(request, get_object_or_404(Programme.objects.published(), slug=slug))
 
 
+@query_parameters("wyslano")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def activity_correction(request, slug):

@@ -258,6 +258,8 @@ CACHES = {
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
 # Saving or deleting a row of these apps' models makes every cached page stale.
 PAGE_CACHE_CONTENT_APPS = ["programmes", "activities"]
+# ...except rows no visitor sees: residents' reports and rate-limit counts.
+PAGE_CACHE_IGNORED_MODELS = ["activities.Correction", "programmes.RateLimit"]
 
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from pal_site.middleware import query_parameters
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
@@ -153,6 +154,7 @@ class ProgrammeMapView(DetailView):
         return super().get_context_data(map_points=points, tile_url=settings.MAP_TILE_URL, **kwargs)
 
 
+@query_parameters("v")
 @require_safe
 def programme_share_image(request, slug):
     programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)
@@ -160,6 +162,7 @@ def programme_share_image(request, slug):
     return share_images.response(request, programme.name, where)
 
 
+@query_parameters("v")
 @require_safe
 def site_share_image(request):
     return share_images.response(request, share_images.site_title(), "")
