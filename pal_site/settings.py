@@ -280,6 +280,8 @@ if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.co
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
+# Staff have no other home: after a refused `next`, the admin index, not /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Staff log in at the start of a working day; the session lasts one day at most.
 SESSION_COOKIE_AGE = int(env("DJANGO_SESSION_COOKIE_AGE", str(9 * 60 * 60)))

@@ -121,3 +121,12 @@ def test_it_refuses_an_unknown_programme(monkeypatch):
     monkeypatch.setenv("DJANGO_STAFF_PASSWORD", PASSWORD)
     with pytest.raises(CommandError, match="nibylandia"):
         call_command("create_coordinator", "anna", "nibylandia")
+
+
+def test_it_sends_staff_to_the_admin_index_after_refusing_a_foreign_next(client):
+    UserFactory(username="anna")
+    response = client.post(
+        LOGIN, {"username": "anna", "password": PASSWORD, "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("admin:index")
