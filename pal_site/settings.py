@@ -267,10 +267,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Whole request bodies, uploads included, are capped by the reverse proxy
 # (client_max_body_size in the README's nginx example).
 
-# The public origin for canonical links, link previews and the sitemap, e.g.
-# https://pal.example.pl; empty: the origin of each request (fine behind a proxy
-# that passes the Host header).
+# The public origin for canonical links, link previews, the sitemap and robots.txt, e.g.
+# https://pal.example.pl. Required in production: without it they would repeat whatever
+# Host header (and port) a client sends. Development uses the origin of each request.
 SITE_URL = env("DJANGO_SITE_URL").rstrip("/")
+if not SITE_URL and not (DEBUG or LOCAL or TESTING):
+    raise ImproperlyConfigured(
+        "DJANGO_SITE_URL is not set. Production needs the public origin, e.g. "
+        "https://pal.example.pl; for local work set DJANGO_DEBUG=true or use `make run`."
+    )
 if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.count("/") > 2):
     raise ImproperlyConfigured(
         f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}"
