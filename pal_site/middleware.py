@@ -14,9 +14,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
 
 
 def security_headers(get_response):
@@ -33,6 +36,52 @@ def security_headers(get_response):
             "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
         )
         return response
+
+    return middleware
+
+
+class FileNotAccepted(SuspiciousOperation):
+    """A public form got a file part; Django answers 400."""
+
+
+class RefuseFilesUploadHandler(FileUploadHandler):
+    def new_file(self, field_name, *args, **kwargs):
+        raise FileNotAccepted(f"File part {field_name!r} sent to a public form")
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def request_limits(get_response):
+    """Cap request bodies in Django too, so a deployment without the proxy's limit holds.
+
+    Public addresses take small forms only: no file parts, and at most
+    PUBLIC_REQUEST_MAX_BYTES; admin (photo and spreadsheet uploads) at most
+    UPLOAD_REQUEST_MAX_BYTES. The length is checked before anything is read.
+    """
+
+    def middleware(request):
+        admin = request.path_info.startswith("/admin/")
+        limit = settings.UPLOAD_REQUEST_MAX_BYTES if admin else settings.PUBLIC_REQUEST_MAX_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            response = HttpResponse(
+                _("The request is too large (over %(limit)s kB).") % {"limit": limit // 1024},
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+            # The body was not read: the connection cannot carry another request.
+            response["Connection"] = "close"
+            return response
+        if not admin:
+            request.upload_handlers = [RefuseFilesUploadHandler(request)]
+        return get_response(request)
 
     return middleware
 

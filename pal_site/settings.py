@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body or a file sent to a public form is refused before any work.
+    "pal_site.middleware.request_limits",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry the same policy headers as pages.
     "csp.middleware.CSPMiddleware",
@@ -264,8 +266,10 @@ PAGE_CACHE_IGNORED_MODELS = ["activities.Correction", "programmes.RateLimit"]
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Whole request bodies, uploads included, are capped by the reverse proxy
-# (client_max_body_size in the README's nginx example).
+# Whole request bodies are capped here too (pal_site.middleware.request_limits), not only
+# by the proxy: public forms take no files and small bodies; admin takes uploads of
+# PHOTO_MAX_BYTES plus the rest of the form. Spreadsheet imports use the same cap.
+PUBLIC_REQUEST_MAX_BYTES = int(env("DJANGO_PUBLIC_REQUEST_MAX_BYTES", str(256 * 1024)))
 
 # The public origin for canonical links, link previews, the sitemap and robots.txt, e.g.
 # https://pal.example.pl. Required in production: without it they would repeat whatever
@@ -317,6 +321,10 @@ PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
 # side, and a 1 px wide strip of millions of pixels costs a worker seconds to decode.
 PHOTO_MAX_SIDE = int(env("DJANGO_PHOTO_MAX_SIDE", "12000"))
 PHOTO_MAX_ASPECT_RATIO = int(env("DJANGO_PHOTO_MAX_ASPECT_RATIO", "5"))
+# A whole admin request: one photo at the limit and the rest of the form (nginx: 12m).
+UPLOAD_REQUEST_MAX_BYTES = int(
+    env("DJANGO_UPLOAD_REQUEST_MAX_BYTES", str(PHOTO_MAX_BYTES + 2 * 1024 * 1024))
+)
 
 # "Zgłoś błąd": at most this many suggestions per address per hour.
 CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))
