@@ -171,7 +171,7 @@ def robots_txt(request):
     """Crawl everything public except admin, searches, combinations of filters
     (those pages also say noindex and point to their landing page) and the
     "Zgłoś błąd" forms (the only public pages that set a cookie)."""
-    lines = ["User-agent: *", "Disallow: /admin/"]
+    lines = ["User-agent: *", "Disallow: /admin/", f"Disallow: {reverse('healthz')}"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for listing in (reverse("activities:list"), reverse("programmes:list")):

@@ -112,6 +112,8 @@ VERSION_KEY = "page-cache:content-version"
 # django-csp reads these from the response; a cached copy keeps them.
 _CSP_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_config", "_csp_exempt")
 _MAX_CACHED_QUERY = 300
+# Staff pages, and the health check, which must ask the cache itself every time.
+_UNCACHED_PREFIXES = ("/admin/", "/healthz")
 
 
 def content_version():
@@ -238,7 +240,7 @@ class AnonymousPageCacheMiddleware:
             not settings.PAGE_CACHE_SECONDS
             or request.method != "GET"
             or "HTTP_AUTHORIZATION" in request.META
-            or request.path.startswith("/admin/")
+            or request.path.startswith(_UNCACHED_PREFIXES)
         ):
             return None
         # The same parameters in any order are the same page.

@@ -18,6 +18,7 @@ from programmes.views import (
     about,
     accessibility_statement,
     easy_read,
+    healthz,
     security_txt,
     site_share_image,
 )
@@ -28,6 +29,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("share.png", site_share_image, name="share_image"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 # Polish lives at the root; /uk/ and /en/ will share these paths.
