@@ -233,7 +233,9 @@ class AnonymousPageCacheMiddleware:
             return None
         kept = [(name, values) for name, values in request.GET.lists() if name in understood]
         query = urlencode(kept, doseq=True)
-        return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
+        # One leading slash: "//host/" would be another site's address.
+        path = "/" + request.path.lstrip("/")
+        return HttpResponsePermanentRedirect(path + (f"?{query}" if query else ""))
 
     def cache_key(self, request):
         if (
