@@ -163,7 +163,7 @@ def wrk(url, duration=LOAD_DURATION, script=None):
 # unknown parameters, each one rendered the page anew and took a cache entry.
 JUNK_SCRIPT = """
 local counter = 0
-local statuses = {}
+statuses = {}  -- global: thread:get() reads globals
 request = function()
   counter = counter + 1
   return wrk.format("GET", wrk.path .. "?junk=" .. counter)

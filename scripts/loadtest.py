@@ -247,7 +247,7 @@ def worker_kill(server, pages, seconds, threads=4):
 
 WRK_SCRIPT = """
 local counter = 0
-local statuses = {}
+statuses = {}  -- global: thread:get() reads globals
 local uncached = os.getenv("WRK_UNCACHED") == "1"
 local address = os.getenv("WRK_ADDRESS")
 request = function()
@@ -428,6 +428,7 @@ def main():
     parser.add_argument("--fuzz-requests", type=int, default=3000)
     parser.add_argument("--kill-seconds", type=int, default=20)
     parser.add_argument("--flood-seconds", type=int, default=30)
+    parser.add_argument("--skip-fuzz", action="store_true", help="only the overload part")
     args = parser.parse_args()
     if args.short:
         args.fuzz_requests, args.kill_seconds = 300, 5
@@ -445,13 +446,14 @@ def main():
         write_static_twin()
     connection.close()
     say(f"{len(pages)} page types; gunicorn with 2 sync workers")
-    server = Gunicorn()
     errors = 0
-    try:
-        errors += server_errors(fuzz(server, pages, args.fuzz_requests))
-        errors += server_errors(worker_kill(server, pages, args.kill_seconds))
-    finally:
-        server.stop()
+    if not args.skip_fuzz:
+        server = Gunicorn()
+        try:
+            errors += server_errors(fuzz(server, pages, args.fuzz_requests))
+            errors += server_errors(worker_kill(server, pages, args.kill_seconds))
+        finally:
+            server.stop()
     if errors:
         say("end of the gunicorn log:\n" + "\n".join(server.log.read_text().splitlines()[-60:]))
     if overload_possible:
