@@ -1,7 +1,7 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
@@ -659,11 +659,18 @@ class Photo(models.Model):
 
     def save(self, *args, **kwargs):
         uploaded = bool(self.image) and not self.image._committed
-        if uploaded:
-            photos.prepare(self)
-        super().save(*args, **kwargs)
-        if uploaded:
-            photos.save_renditions(self)
+        if not uploaded:
+            return super().save(*args, **kwargs)
+        photos.prepare(self)
+        # The row and its files are written together: if either fails, neither is left.
+        try:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                photos.save_renditions(self)
+        except Exception:
+            if self.image.name and self.image._committed:
+                self.image.storage.delete(self.image.name)
+            raise
 
     def sources(self):
         """[{width, webp, jpeg}] URLs from small to large, for <picture> srcset."""
@@ -678,3 +685,46 @@ class ProgrammePhoto(Photo):
     class Meta(Photo.Meta):
         verbose_name = _("programme photo")
         verbose_name_plural = _("programme photos")
+
+
+class RateLimitQuerySet(models.QuerySet):
+    def hit(self, key, window):
+        """Count one event for `key` in its current window; return the count so far.
+
+        In the database, so every worker and app server shares the same count: the row
+        is locked while it is updated (SQLite serialises writers anyway).
+        """
+        now = timezone.now()
+        with transaction.atomic():
+            counter, _ = self.select_for_update().get_or_create(
+                key=key, defaults={"window_start": now, "hits": 0}
+            )
+            if counter.window_start <= now - window:
+                counter.window_start, counter.hits = now, 0
+            counter.hits += 1
+            counter.save(update_fields=["window_start", "hits"])
+        # Windows that ended long ago are of no use to anyone.
+        self.filter(window_start__lt=now - max(window, datetime.timedelta(days=1))).delete()
+        return counter.hits
+
+    def count(self, key, window):
+        """Events counted for `key` in its current window, without adding one."""
+        counter = self.filter(key=key, window_start__gt=timezone.now() - window).first()
+        return counter.hits if counter else 0
+
+
+class RateLimit(models.Model):
+    """A counter per address and purpose (corrections, failed logins) shared by all workers."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    window_start = models.DateTimeField(_("window start"), db_index=True)
+    hits = models.PositiveIntegerField(_("hits"), default=0)
+
+    objects = RateLimitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rate limit counter")
+        verbose_name_plural = _("rate limit counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.hits}"
