@@ -137,7 +137,16 @@ class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
         (_("Cost"), {"fields": ["free_of_charge", "cost_note"]}),
         (
             _("Freshness"),
-            {"fields": ["last_verified", "review_interval", "order", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "last_verified",
+                    "review_interval",
+                    "source_note",
+                    "order",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 

@@ -21,7 +21,7 @@ def let_staff_see_search_statistics(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0014_correction_kinds_and_routing'),
+        ('activities', '0015_correction_kinds_and_routing'),
         ('auth', '0012_alter_user_first_name_max_length'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0008_polish_sort_keys'),
+        ('programmes', '0010_rate_limits'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0012_review_intervals'),
+        ('activities', '0013_review_intervals'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

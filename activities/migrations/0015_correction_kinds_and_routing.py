@@ -16,7 +16,7 @@ def mark_existing_reports_notified(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0013_review_reminders'),
+        ('activities', '0014_review_reminders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
