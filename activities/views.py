@@ -1,21 +1,17 @@
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from activities import structured_data as activity_data
 from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
-from activities.models import Activity, ActivitySlugHistory, AgeGroup, Topic
-from pal_site.admin import client_ip
+from activities.models import Activity, ActivitySlugHistory, Topic
 from programmes import seo, share_images
-from programmes import structured_data as programme_data
 from programmes.models import District, Programme
 from programmes.views import (
     FilteredListMixin,
@@ -23,32 +19,7 @@ from programmes.views import (
     ProgrammeListView,
     StaffPreviewMixin,
 )
-
-HOME_PROGRAMMES = 12
-
-
-@require_GET
-def home(request):
-    """The front door: ways into the finder, and the programmes.
-
-    It lives here rather than in `programmes` because it links into the
-    activity finder, and `programmes` never imports from `activities`.
-    """
-    return render(
-        request,
-        "home.html",
-        {
-            # A page of cards, not the whole city: the programme list has the rest.
-            "programmes": Programme.objects.published()
-            .with_related()
-            .with_activity_count()[:HOME_PROGRAMMES],
-            "programme_count": Programme.objects.published().count(),
-            "districts": District.objects.with_published_programmes(),
-            "age_groups": AgeGroup.objects.all(),
-            "topics": Topic.objects.with_published_activities(),
-            "structured_data": seo.json_ld(programme_data.website(request)),
-        },
-    )
+from programmes.visitors import client_ip
 
 
 class ActivityListView(FilteredListMixin, FilterView):
@@ -161,22 +132,6 @@ class TopicLandingView(DetailView):
             noindex=not activities,
             **kwargs,
         )
-
-
-@require_safe
-def robots_txt(request):
-    """Crawl everything public except admin, searches, combinations of filters
-    (those pages also say noindex and point to their landing page) and the
-    "Zgłoś błąd" forms (the only public pages that set a cookie)."""
-    lines = ["User-agent: *", "Disallow: /admin/"]
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for listing in (reverse("activities:list"), reverse("programmes:list")):
-                lines.append(f"Disallow: {listing}?q=")
-                lines.append(f"Disallow: {listing}?*&")
-                lines.append(f"Disallow: {listing}*/zglos-blad/")
-    lines += ["", f"Sitemap: {seo.absolute_url(request, reverse('sitemap'))}", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def _rate_limited(request):

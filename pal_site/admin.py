@@ -25,19 +25,6 @@ class PalAdminConfig(AdminConfig):
     default_site = "pal_site.admin.PalAdminSite"
 
 
-def client_ip(request):
-    """The visitor's address, for login throttling and the corrections rate limit.
-
-    Behind our proxy (DJANGO_BEHIND_PROXY) it is the last X-Forwarded-For entry, the
-    one the proxy itself appended; earlier entries come from the client and can be forged.
-    """
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def lockout(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: a plain Polish page and 429."""
     context = {

@@ -5,15 +5,12 @@ in `programmes` or `activities`.
 """
 
 import hashlib
-from functools import wraps
-from urllib.parse import urlsplit
 
-from csp.decorators import csp_update
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+
+from programmes.content_version import content_version
 
 
 def security_headers(get_response):
@@ -34,53 +31,11 @@ def security_headers(get_response):
     return middleware
 
 
-def map_tile_origin():
-    """The scheme and host of MAP_TILE_URL, e.g. https://tile.openstreetmap.org."""
-    parts = urlsplit(settings.MAP_TILE_URL)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def allow_map_tiles(view):
-    """Let one view's page load map tiles: adds the tile host to img-src only there.
-
-    Use it on a view that shows a map the visitor asked for, e.g. in urls.py:
-    `path("<slug:slug>/mapa/", allow_map_tiles(views.MapView.as_view()), name="map")`.
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        return csp_update({"img-src": [map_tile_origin()]})(view)(request, *args, **kwargs)
-
-    return wrapped
-
-
 # --- The anonymous page cache ------------------------------------------------------------
 
-VERSION_KEY = "page-cache:content-version"
 # django-csp reads these from the response; a cached copy keeps them.
 _CSP_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_config", "_csp_exempt")
 _MAX_CACHED_QUERY = 300
-
-
-def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
-
-
-def content_changed(**kwargs):
-    """Make every cached page stale: works across servers when the cache is shared."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
-
-
-def connect_content_signals():
-    """Called from ActivitiesConfig.ready(), so commands invalidate pages too."""
-    for app_label in settings.PAGE_CACHE_CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")
-    m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
 
 
 class AnonymousPageCacheMiddleware:
@@ -89,7 +44,7 @@ class AnonymousPageCacheMiddleware:
     Only for visitors without a session cookie (staff always see fresh pages and
     drafts), only 200 responses that set no cookie, did not use the session or a
     CSRF token and do not forbid caching. The key holds the content version, which
-    any save or delete in PAGE_CACHE_CONTENT_APPS bumps.
+    any save or delete of content bumps (programmes/content_version.py).
     """
 
     def __init__(self, get_response):

@@ -163,15 +163,13 @@ class ProgrammeQuerySet(models.QuerySet):
     def with_activity_count(self):
         """Each programme's visible activities, counted only for the rows fetched.
 
-        A correlated subquery rather than a grouped join, so a page of 24 programmes
-        counts 24 programmes' activities, not every activity in the city.
+        A correlated subquery over the reverse relation rather than a grouped join,
+        so a page of 24 programmes counts 24 programmes' activities, not every
+        activity in the city.
         """
-        activity = self.model._meta.get_field("activities").related_model
         counts = (
-            activity.objects.filter(visible_q(), programme=models.OuterRef("pk"))
-            .order_by()
-            .values("programme")
-            .annotate(count=models.Count("pk"))
+            Programme.objects.filter(pk=models.OuterRef("pk"))
+            .annotate(count=models.Count("activities", filter=visible_q("activities__")))
             .values("count")
         )
         return self.annotate(activity_count=Coalesce(models.Subquery(counts), 0)).order_by(

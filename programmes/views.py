@@ -1,20 +1,21 @@
-from datetime import timedelta
+from functools import wraps
+from urllib.parse import urlsplit
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
-from programmes.models import Programme, ProgrammeSlugHistory, visible_q
+from programmes.models import Programme, ProgrammeSlugHistory
 
 
 class FilteredListMixin:
@@ -117,12 +118,8 @@ class ProgrammeDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
         contacts = list(programme.contacts.public())
         where = share_images.where(programme, programme.main_location)
         share_path = reverse("programmes:share_image", kwargs={"slug": programme.slug})
-        activities = programme.activities
-        # A draft programme's preview lists the activities it will show once published.
-        activities = activities.filter(visible_q()) if self.preview else activities.published()
         return super().get_context_data(
             photos=programme.photos.public(),
-            activities=activities.with_related().by_kind(),
             contacts=contacts,
             share_image_url=seo.absolute_url(
                 self.request, f"{share_path}?v={share_images.key(programme.name, where)}"
@@ -130,6 +127,26 @@ class ProgrammeDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
             structured_data=seo.json_ld(sd.programme(self.request, programme, contacts)),
             **kwargs,
         )
+
+
+def map_tile_origin():
+    """The scheme and host of MAP_TILE_URL, e.g. https://tile.openstreetmap.org."""
+    parts = urlsplit(settings.MAP_TILE_URL)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def allow_map_tiles(view):
+    """Let one view's page load map tiles: adds the tile host to img-src only there.
+
+    Use it on a view that shows a map the visitor asked for, e.g. in urls.py:
+    `path("<slug:slug>/mapa/", allow_map_tiles(views.MapView.as_view()), name="map")`.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return csp_update({"img-src": [map_tile_origin()]})(view)(request, *args, **kwargs)
+
+    return wrapped
 
 
 class ProgrammeMapView(DetailView):
@@ -158,42 +175,3 @@ def programme_share_image(request, slug):
     programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)
     where = share_images.where(programme, programme.main_location)
     return share_images.response(request, programme.name, where)
-
-
-@require_safe
-def site_share_image(request):
-    return share_images.response(request, share_images.site_title(), "")
-
-
-@require_GET
-def about(request):
-    return render(
-        request,
-        "programmes/about.html",
-        {"structured_data": seo.json_ld(sd.organization(request, with_context=True))},
-    )
-
-
-@require_GET
-def accessibility_statement(request):
-    return render(request, "pages/accessibility_statement.html")
-
-
-@require_GET
-def easy_read(request):
-    return render(request, "pages/easy_read.html")
-
-
-@require_GET
-def security_txt(request):
-    """RFC 9116: where to report a vulnerability. 404 until a contact is configured."""
-    if not settings.SECURITY_CONTACT:
-        raise Http404("No security contact configured.")
-    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
-    lines = [
-        f"Contact: {settings.SECURITY_CONTACT}",
-        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
-        "Preferred-Languages: pl, en",
-        f"Canonical: {request.build_absolute_uri()}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

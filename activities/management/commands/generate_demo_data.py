@@ -14,8 +14,8 @@ from activities.models import (
     Topic,
     WeeklySession,
 )
-from pal_site.middleware import content_changed
 from programmes import search
+from programmes.content_version import content_changed
 from programmes.models import District, Location, Programme
 
 # Every demo row is recognisable: its slug starts with this and its programme's
