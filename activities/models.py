@@ -16,7 +16,6 @@ from programmes.models import (
     is_editor,
     is_stale,
     stale_q,
-    stored_slug,
     visible_q,
 )
 
@@ -263,10 +262,29 @@ class ActivityQuerySet(models.QuerySet):
             in_visitor_language("programme__name"), "order", in_visitor_language("title"), "pk"
         )
 
-    def refresh_search_text(self):
-        """Rebuild the search form of each activity (after loaddata or a rename)."""
-        for activity in self.select_related("programme").iterator(chunk_size=500):
-            activity.save(update_fields=["search_title", "search_text", "sort_key"])
+    def refresh_search_index(self):
+        """Rebuild the derived columns and word index of these activities.
+
+        Search title and text (stems of the activity's texts and its programme's
+        name), the sort key (programme, order, title in Polish order) and the
+        SearchStem rows. Called by activities/signals.py when a save wrote a field
+        they read (or renamed the programme), and by bulk loaders in batches.
+        """
+        for batch in search.in_batches(self.order_by().select_related("programme")):
+            for activity in batch:
+                texts = search.translations(activity, *Activity.search_index_reads)
+                for language, names in search.translations(activity.programme, "name").items():
+                    texts[language] += names
+                activity.search_title = search.document(**search.translations(activity, "title"))
+                activity.search_text = search.document(**texts)
+                activity.sort_key = Activity.make_sort_key(
+                    activity.programme, activity.order, activity.title_pl or activity.title
+                )
+            Activity.objects.bulk_update(batch, ["search_title", "search_text", "sort_key"])
+            SearchStem.objects.filter(activity__in=batch).delete()
+            SearchStem.objects.bulk_create(
+                [stem for activity in batch for stem in SearchStem.rows_for(activity)]
+            )
 
     def page(self, start, size):
         """Activities start..start+size of this queryset, read in two steps.
@@ -398,7 +416,7 @@ class Activity(Publishable):
         help_text=_("Empty: the programme's date applies."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    # Derived on save (see programmes/search.py): stems of the title, and of everything.
+    # Derived by ActivityQuerySet.refresh_search_index(): stems of the title, and of all.
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     # Programme name, programme, order and title in Polish order (programmes/search.py):
@@ -408,6 +426,10 @@ class Activity(Publishable):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
+
+    # The fields the search index is built from (refresh_search_index); the sort key
+    # also reads `order`, and both read the programme's name.
+    search_index_reads = ("title", "summary", "description", "audience_note")
 
     class Meta(Publishable.Meta):
         ordering = ["sort_key", "pk"]
@@ -464,25 +486,6 @@ class Activity(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.search_title = search.document(**search.translations(self, "title"))
-        texts = search.translations(self, "title", "summary", "description", "audience_note")
-        for language, names in search.translations(self.programme, "name").items():
-            texts[language] += names
-        self.search_text = search.document(**texts)
-        old_slug = stored_slug(self, kwargs.get("update_fields"))
-        self.sort_key = self.make_sort_key(self.programme, self.order, self.title_pl or self.title)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                *("search_title", "search_text", "sort_key"),
-            }
-        super().save(*args, **kwargs)
-        if old_slug != self.slug:
-            ActivitySlugHistory.objects.record_move(old_slug, self)
-        self.search_stems.all().delete()
-        SearchStem.objects.bulk_create(SearchStem.rows_for(self))
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
@@ -656,7 +659,7 @@ class SearchStemQuerySet(models.QuerySet):
 
 
 class SearchStem(models.Model):
-    """One stem of an activity's search text (programmes/search.py), derived on save.
+    """One stem of an activity's search text (programmes/search.py), see refresh_search_index.
 
     The word index of the finder: a search looks its words up here instead of
     reading every activity's text.

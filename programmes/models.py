@@ -160,6 +160,21 @@ class ProgrammeQuerySet(models.QuerySet):
     def search(self, query):
         return self.filter(search.matching(search.query_terms(query)))
 
+    def refresh_search_index(self):
+        """Rebuild the derived columns of these programmes: search text, Polish sort key.
+
+        Called by programmes/signals.py when a save wrote a field they read, and by
+        bulk loaders (load_seed, generate_demo_data), which send no signals.
+        """
+        for batch in search.in_batches(self.order_by()):
+            for programme in batch:
+                programme.search_text = search.document(
+                    **search.translations(programme, *Programme.search_index_reads)
+                )
+                # Polish order from the Polish name, whatever language is active.
+                programme.sort_name = search.sort_key(programme.name_pl or programme.name)
+            Programme.objects.bulk_update(batch, ["search_text", "sort_name"])
+
     def with_activity_count(self):
         """Each programme's visible activities, counted only for the rows fetched.
 
@@ -275,13 +290,16 @@ class Programme(Publishable):
         verbose_name=_("coordinators"),
         help_text=_("Staff accounts that may edit this programme and everything in it."),
     )
-    # Derived on save (see programmes/search.py): search stems, Polish sort order.
+    # Derived by ProgrammeQuerySet.refresh_search_index(): search stems, Polish sort order.
     search_text = models.TextField(editable=False, default="")
     sort_name = models.CharField(max_length=400, editable=False, default="", db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
+
+    # The fields the search index is built from (refresh_search_index).
+    search_index_reads = ("name", "summary", "description")
 
     class Meta(Publishable.Meta):
         ordering = ["sort_name", "pk"]
@@ -291,19 +309,6 @@ class Programme(Publishable):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_text = search.document(
-            **search.translations(self, "name", "summary", "description")
-        )
-        old_slug = stored_slug(self, kwargs.get("update_fields"))
-        # Polish order from the Polish name, whatever language is active while saving.
-        self.sort_name = search.sort_key(self.name_pl or self.name)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "sort_name"}
-        super().save(*args, **kwargs)
-        if old_slug != self.slug:
-            ProgrammeSlugHistory.objects.record_move(old_slug, self)
 
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
@@ -327,14 +332,28 @@ class Programme(Publishable):
         return locations[0] if locations else None
 
 
-def stored_slug(instance, update_fields):
-    """The slug in the database before this save (None for a new row)."""
-    if instance._state.adding:
-        return None
-    if update_fields is not None and "slug" not in update_fields:
-        return instance.slug
-    stored = type(instance)._base_manager.filter(pk=instance.pk).values_list("slug", flat=True)
-    return stored.first()
+def remember_stored_slug(sender, instance, raw, update_fields, **kwargs):
+    """pre_save: note the slug in the database before this save (None for a new row)."""
+    if raw or instance._state.adding:
+        instance._stored_slug = None
+    elif update_fields is not None and "slug" not in update_fields:
+        instance._stored_slug = instance.slug
+    else:
+        stored = sender._base_manager.filter(pk=instance.pk).values_list("slug", flat=True)
+        instance._stored_slug = stored.first()
+
+
+def record_slug_move(sender, instance, raw, **kwargs):
+    """post_save: the page's old address (if it moved) now leads to the new one."""
+    if raw or getattr(instance, "_stored_slug", None) == instance.slug:
+        return
+    history = sender.old_slugs.rel.related_model
+    history.objects.record_move(instance._stored_slug, instance)
+
+
+def record_slug_removal(sender, instance, **kwargs):
+    """post_delete: the address of a deleted page answers 410 Gone, not a soft 404."""
+    sender.old_slugs.rel.related_model.objects.record_removal(instance.slug)
 
 
 class SlugHistoryQuerySet(models.QuerySet):

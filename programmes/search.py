@@ -98,6 +98,28 @@ def translations(instance, *fields):
     }
 
 
+def reads_changed(update_fields, fields):
+    """Did a save with `update_fields` (None: every field) write one of `fields`?
+
+    Translated fields count in each language: `title` covers `title_uk`.
+    """
+    if update_fields is None:
+        return True
+    return any(
+        name == field or name.startswith(f"{field}_") for name in update_fields for field in fields
+    )
+
+
+def in_batches(queryset, size=500):
+    """Lists of at most `size` rows of `queryset`.
+
+    The ids are read first, so the caller may write to the rows between batches.
+    """
+    ids = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(ids), size):
+        yield list(queryset.filter(pk__in=ids[start : start + size]))
+
+
 def query_languages():
     current = (get_language() or "pl").split("-")[0]
     return list(dict.fromkeys(["pl", current if current in LANGUAGES else "pl"]))

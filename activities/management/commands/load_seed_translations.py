@@ -50,6 +50,6 @@ class Command(BaseCommand):
         for name in empty:
             setattr(instance, name, obj["fields"][name])
         if empty:
-            # Saving also rebuilds the search text (and, for a programme, its activities').
+            # The save signals rebuild the search index (a programme's: its activities' too).
             instance.save(update_fields=empty)
         return len(empty)
