@@ -10,7 +10,9 @@ from programmes.models import (
     Photo,
     Programme,
     Publishable,
+    SearchableQuerySet,
     SlugHistory,
+    StemIndex,
     in_visitor_language,
     in_visitor_order,
     is_editor,
@@ -174,7 +176,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 7, _("Sunday")
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(SearchableQuerySet):
     def published(self):
         return self.filter(published_activity_q())
 
@@ -219,30 +221,11 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
     def search(self, query):
-        """Every word of the query must match; title matches rank first.
-
-        Words are looked up in SearchStem's index rather than by scanning every
-        activity's text, so a search costs the same with 50 or 50,000 activities.
-        """
-        terms = search.query_terms(query)
-        if not terms:
+        """Every word of the query must match (SearchableQuerySet); title matches first."""
+        query = search.Query.of(query)
+        if not query:
             return self
-        matches = self
-        title_hits = []
-        for alternatives in terms:
-            stems = SearchStem.objects.starting_with_any(alternatives)
-            matches = matches.filter(pk__in=stems.values("activity"))
-            title_hits.append(
-                models.Case(
-                    models.When(
-                        models.Exists(stems.filter(activity=models.OuterRef("pk"), in_title=True)),
-                        then=1,
-                    ),
-                    default=0,
-                    output_field=models.IntegerField(),
-                )
-            )
-        return matches.annotate(search_rank=sum(title_hits[1:], title_hits[0])).order_by(
+        return self.matching(query, rank_titles=True).order_by(
             "-search_rank", in_visitor_order("title", "sort_key"), "pk"
         )
 
@@ -281,10 +264,7 @@ class ActivityQuerySet(models.QuerySet):
                     activity.programme, activity.order, activity.title_pl or activity.title
                 )
             Activity.objects.bulk_update(batch, ["search_title", "search_text", "sort_key"])
-            SearchStem.objects.filter(activity__in=batch).delete()
-            SearchStem.objects.bulk_create(
-                [stem for activity in batch for stem in SearchStem.rows_for(activity)]
-            )
+            SearchStem.objects.rebuild_for(batch)
 
     def page(self, start, size):
         """Activities start..start+size of this queryset, read in two steps.
@@ -648,30 +628,14 @@ class Correction(models.Model):
         return (self.activity or self.programme).get_absolute_url()
 
 
-class SearchStemQuerySet(models.QuerySet):
-    def starting_with_any(self, terms):
-        """Stems that start with one of `terms` (a query word's forms in each language),
-        as index ranges that every database can use."""
-        ranges = Q()
-        for term in terms:
-            ranges |= Q(stem__gte=term, stem__lt=term[:-1] + chr(ord(term[-1]) + 1))
-        return self.filter(ranges)
+class SearchStem(StemIndex):
+    """One stem of an activity's search text: the finder's word index (StemIndex)."""
 
-
-class SearchStem(models.Model):
-    """One stem of an activity's search text (programmes/search.py), see refresh_search_index.
-
-    The word index of the finder: a search looks its words up here instead of
-    reading every activity's text.
-    """
+    owner_field = "activity"
 
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="search_stems", verbose_name=_("activity")
     )
-    stem = models.CharField(_("stem"), max_length=100)
-    in_title = models.BooleanField(_("in the title"), default=False)
-
-    objects = SearchStemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search stem")
@@ -683,12 +647,3 @@ class SearchStem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["activity", "stem"], name="searchstem_unique")
         ]
-
-    def __str__(self):
-        return self.stem
-
-    @classmethod
-    def rows_for(cls, activity):
-        title = {stem[:100] for stem in activity.search_title.split()}
-        stems = dict.fromkeys(stem[:100] for stem in activity.search_text.split())
-        return [cls(activity=activity, stem=stem, in_title=stem in title) for stem in stems]

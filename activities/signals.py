@@ -1,21 +1,15 @@
 """What follows a change to an activity (or its programme's name): its search
 index, its old addresses. Connected in ActivitiesConfig.ready()."""
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from activities.models import Activity
 from programmes import search
-from programmes.models import (
-    Programme,
-    record_slug_move,
-    record_slug_removal,
-    remember_stored_slug,
-)
+from programmes.models import Programme
+from programmes.signals import keep_slug_history
 
-pre_save.connect(remember_stored_slug, sender=Activity, dispatch_uid="activity-stored-slug")
-post_save.connect(record_slug_move, sender=Activity, dispatch_uid="activity-slug-move")
-post_delete.connect(record_slug_removal, sender=Activity, dispatch_uid="activity-slug-gone")
+keep_slug_history(Activity)
 
 
 @receiver(post_save, sender=Activity)

@@ -39,10 +39,8 @@ class ActivityListView(FilteredListMixin, FilterView):
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
-        form = self.filterset.form
-        query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         return super().get_context_data(
-            search_query=query,
+            search_query=self.filterset.search_query,
             landing_districts=District.objects.with_published_programmes(),
             landing_topics=Topic.objects.with_published_activities(),
             **kwargs,

@@ -38,8 +38,13 @@ class DirectoryFilterSet(django_filters.FilterSet):
     # first: search engines are sent there from filtered listings.
     landing_filters = ("district",)
 
+    # The visitor's search, analysed once (search.Query): it filters the rows and
+    # highlights the words on the page's cards.
+    search_query = ""
+
     def search(self, queryset, name, value):
-        return queryset.search(value)
+        self.search_query = search.Query(value)
+        return queryset.search(self.search_query)
 
     def in_district(self, queryset, name, value):
         return queryset.in_district(value)

@@ -136,7 +136,41 @@ class ProgrammeStatus(models.TextChoices):
     ENDED = "ended", _("ended")
 
 
-class ProgrammeQuerySet(models.QuerySet):
+class SearchableQuerySet(models.QuerySet):
+    """The one search engine of programmes and activities (programmes/search.py).
+
+    Every word of the query must start a stored form; words are looked up in the
+    model's word index (`search_stems`, a StemIndex) rather than by scanning every
+    row's text, so a search costs the same with 50 or 50,000 rows.
+    """
+
+    def search(self, query):
+        return self.matching(search.Query.of(query))
+
+    def matching(self, query, rank_titles=False):
+        """Rows matching `query` (a search.Query); with rank_titles, annotates
+        `search_rank`: how many of its words match the title."""
+        stem_index = self.model.search_stems.rel.related_model
+        owner = stem_index.owner_field
+        matches = self
+        title_hits = []
+        for alternatives in query.terms:
+            stems = stem_index.objects.starting_with_any(alternatives)
+            matches = matches.filter(pk__in=stems.values(owner))
+            in_title = stems.filter(**{owner: models.OuterRef("pk")}, in_title=True)
+            title_hits.append(
+                models.Case(
+                    models.When(models.Exists(in_title), then=1),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
+            )
+        if rank_titles and title_hits:
+            matches = matches.annotate(search_rank=sum(title_hits[1:], title_hits[0]))
+        return matches
+
+
+class ProgrammeQuerySet(SearchableQuerySet):
     def published(self):
         """What visitors see: published and within its visibility dates."""
         return self.filter(visible_q())
@@ -157,9 +191,6 @@ class ProgrammeQuerySet(models.QuerySet):
     def with_related(self):
         return self.prefetch_related("districts", "locations__district")
 
-    def search(self, query):
-        return self.filter(search.matching(search.query_terms(query)))
-
     def refresh_search_index(self):
         """Rebuild the derived columns of these programmes: search text, Polish sort key.
 
@@ -174,6 +205,7 @@ class ProgrammeQuerySet(models.QuerySet):
                 # Polish order from the Polish name, whatever language is active.
                 programme.sort_name = search.sort_key(programme.name_pl or programme.name)
             Programme.objects.bulk_update(batch, ["search_text", "sort_name"])
+            ProgrammeSearchStem.objects.rebuild_for(batch)
 
     def with_activity_count(self):
         """Each programme's visible activities, counted only for the rows fetched.
@@ -354,6 +386,68 @@ def record_slug_move(sender, instance, raw, **kwargs):
 def record_slug_removal(sender, instance, **kwargs):
     """post_delete: the address of a deleted page answers 410 Gone, not a soft 404."""
     sender.old_slugs.rel.related_model.objects.record_removal(instance.slug)
+
+
+class StemIndexQuerySet(models.QuerySet):
+    def starting_with_any(self, terms):
+        """Stems that start with one of `terms` (a query word's forms in each language),
+        as index ranges that every database can use."""
+        ranges = Q()
+        for term in terms:
+            ranges |= Q(stem__gte=term, stem__lt=term[:-1] + chr(ord(term[-1]) + 1))
+        return self.filter(ranges)
+
+    def rebuild_for(self, rows):
+        """Replace the stems of `rows` with those of their (fresh) search text."""
+        self.filter(**{f"{self.model.owner_field}__in": rows}).delete()
+        self.bulk_create([stem for row in rows for stem in self.model.rows_for(row)])
+
+
+class StemIndex(models.Model):
+    """One stem of a row's search text: the word index a search looks words up in.
+
+    Subclasses name their row's foreign key in `owner_field` (related_name
+    "search_stems"); refresh_search_index() fills them.
+    """
+
+    stem = models.CharField(_("stem"), max_length=100)
+    in_title = models.BooleanField(_("in the title"), default=False)
+
+    objects = StemIndexQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.stem
+
+    @classmethod
+    def rows_for(cls, row):
+        # Only activities keep a separate title form (programmes are not ranked).
+        title = {stem[:100] for stem in getattr(row, "search_title", "").split()}
+        stems = dict.fromkeys(stem[:100] for stem in row.search_text.split())
+        return [cls(**{cls.owner_field: row}, stem=stem, in_title=stem in title) for stem in stems]
+
+
+class ProgrammeSearchStem(StemIndex):
+    owner_field = "programme"
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="search_stems",
+        verbose_name=_("programme"),
+    )
+
+    class Meta:
+        verbose_name = _("search stem")
+        verbose_name_plural = _("search stems")
+        indexes = [
+            models.Index(fields=["stem", "programme"], name="programmesearchstem_lookup"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "stem"], name="programmesearchstem_unique")
+        ]
 
 
 class SlugHistoryQuerySet(models.QuerySet):

@@ -8,10 +8,12 @@ letters kept. A query stem matches the start of a stored stem, so "angielski"
 finds "języka angielskiego", "zeslawice" finds "Zesławicach" and "англійська"
 finds "англійської мови".
 
-Each object stores one search form holding the forms of its Polish, Ukrainian
-and English texts. A query word is analysed in Polish and in the visitor's
-language, and matches when any of its forms does. The stored form is a plain
-string searched with `LIKE`, so SQLite and PostgreSQL give the same results.
+Each programme and activity stores one search form holding the forms of its
+Polish, Ukrainian and English texts, and one row per form in its word index
+(StemIndex in programmes/models.py), both built by refresh_search_index(). A
+query word is analysed once per request (Query) in Polish and in the visitor's
+language, and matches when any of its forms starts a stored form; the index is
+searched by ranges of plain strings, so SQLite and PostgreSQL give the same results.
 """
 
 import re
@@ -19,7 +21,6 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
-from django.db.models import Q
 from django.utils.translation import get_language
 
 # Letters that Unicode decomposition does not reduce to a base letter.
@@ -141,34 +142,48 @@ def query_terms(query):
     return terms[:MAX_QUERY_WORDS]
 
 
-def matching(terms, field="search_text"):
-    """A filter needing every term at the start of a word of `field`'s stored form."""
-    condition = Q()
-    for alternatives in terms:
-        either = Q()
-        for form in alternatives:
-            either |= Q(**{f"{field}__contains": f" {form}"})
-        condition &= either
-    return condition
+class Query:
+    """A visitor's search text, analysed once: each word's forms, for finding and marking.
+
+    Built by the listing's FilterSet; the same object filters the rows and
+    highlights the words on every card of the page.
+    """
+
+    def __init__(self, text=""):
+        self.text = text or ""
+        self.languages = query_languages()
+        self.terms = query_terms(self.text)
+        self.forms = [form for alternatives in self.terms for form in alternatives]
+
+    @classmethod
+    def of(cls, query):
+        return query if isinstance(query, cls) else cls(query)
+
+    def __str__(self):
+        return self.text
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    def highlight_spans(self, text):
+        """(start, end) of each word in `text` whose form starts with a query form."""
+        if not self.terms:
+            return []
+        return [
+            match.span()
+            for match in _WORD.finditer(text)
+            if any(
+                form.startswith(term)
+                for language in self.languages
+                for form in forms(match.group(), language)
+                for term in self.forms
+            )
+        ]
 
 
 def highlight_spans(text, query):
-    """(start, end) of each word in `text` whose form starts with a query form."""
-    terms = query_terms(query)
-    if not terms:
-        return []
-    wanted = [form for alternatives in terms for form in alternatives]
-    languages = query_languages()
-    return [
-        match.span()
-        for match in _WORD.finditer(text)
-        if any(
-            form.startswith(term)
-            for language in languages
-            for form in forms(match.group(), language)
-            for term in wanted
-        )
-    ]
+    """(start, end) of each word in `text` whose form starts with a form of `query`."""
+    return Query.of(query).highlight_spans(text)
 
 
 # Polish alphabetical order, the same on every database: each character becomes two

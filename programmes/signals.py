@@ -15,9 +15,15 @@ from programmes.models import (
     remember_stored_slug,
 )
 
-pre_save.connect(remember_stored_slug, sender=Programme, dispatch_uid="programme-stored-slug")
-post_save.connect(record_slug_move, sender=Programme, dispatch_uid="programme-slug-move")
-post_delete.connect(record_slug_removal, sender=Programme, dispatch_uid="programme-slug-gone")
+
+def keep_slug_history(model):
+    """Old addresses of `model`'s pages lead to the renamed page, or answer 410 Gone."""
+    pre_save.connect(remember_stored_slug, sender=model, dispatch_uid=f"stored-slug-{model}")
+    post_save.connect(record_slug_move, sender=model, dispatch_uid=f"slug-move-{model}")
+    post_delete.connect(record_slug_removal, sender=model, dispatch_uid=f"slug-gone-{model}")
+
+
+keep_slug_history(Programme)
 
 
 @receiver(post_save, sender=Programme)
