@@ -33,20 +33,21 @@ reversion.register(ActivityPhoto)
 reversion.register(Activity, follow=["sessions", "photos"])
 
 
-@admin.register(AgeGroup)
-class AgeGroupAdmin(TranslationAdmin):
+class VocabularyAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(AgeGroup)
+class AgeGroupAdmin(VocabularyAdmin):
+    pass
+
+
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(VocabularyAdmin):
     list_display = ["name", "slug", "icon", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Partner)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes import search
 from programmes.models import (
+    CoordinatedQuerySet,
     Location,
     Photo,
     Programme,
@@ -15,7 +16,6 @@ from programmes.models import (
     StemIndex,
     in_visitor_language,
     in_visitor_order,
-    is_editor,
     is_stale,
     stale_q,
     visible_q,
@@ -53,8 +53,8 @@ class VocabularyManager(models.Manager.from_queryset(VocabularyQuerySet)):
         return self.get(slug=slug)
 
 
-class AgeGroup(models.Model):
-    """Who an activity is for, in words residents use: children, youth, parents…"""
+class Vocabulary(models.Model):
+    """A word activities are filed under (an age group, a topic), as residents say it."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -62,22 +62,29 @@ class AgeGroup(models.Model):
         _("description"),
         max_length=200,
         blank=True,
-        help_text=_("Optional hint shown in the finder, e.g. the usual ages."),
+        help_text=_("Optional hint shown in the finder."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = VocabularyManager()
 
     class Meta:
+        abstract = True
         ordering = ["order", "name"]
-        verbose_name = _("age group")
-        verbose_name_plural = _("age groups")
 
     def __str__(self):
         return self.name
 
     def natural_key(self):
         return (self.slug,)
+
+
+class AgeGroup(Vocabulary):
+    """Who an activity is for, in words residents use: children, youth, parents…"""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("age group")
+        verbose_name_plural = _("age groups")
 
 
 class TopicIcon(models.TextChoices):
@@ -99,30 +106,17 @@ class TopicIcon(models.TextChoices):
     STAR = "star", _("star")
 
 
-class Topic(models.Model):
+class Topic(Vocabulary):
     """What an activity is about. Staff may add topics; each needs an icon."""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.CharField(_("description"), max_length=200, blank=True)
     icon = models.CharField(_("icon"), max_length=20, choices=TopicIcon, default=TopicIcon.STAR)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = VocabularyManager()
-
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(Vocabulary.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("topic", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class Partner(models.Model):
@@ -176,15 +170,9 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 7, _("Sunday")
 
 
-class ActivityQuerySet(SearchableQuerySet):
+class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet):
     def published(self):
         return self.filter(published_activity_q())
-
-    def editable_by(self, user):
-        """Every activity for central editors; their programmes' for coordinators."""
-        if is_editor(user):
-            return self
-        return self.filter(programme__coordinators=user.pk)
 
     def stale(self):
         """Not checked for six months: its own date, or its programme's when it has none."""
@@ -565,14 +553,9 @@ class CorrectionStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
-class CorrectionQuerySet(models.QuerySet):
+class CorrectionQuerySet(CoordinatedQuerySet):
     def new(self):
         return self.filter(status=CorrectionStatus.NEW)
-
-    def editable_by(self, user):
-        if is_editor(user):
-            return self
-        return self.filter(programme__coordinators=user.pk)
 
 
 class Correction(models.Model):

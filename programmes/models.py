@@ -170,16 +170,25 @@ class SearchableQuerySet(models.QuerySet):
         return matches
 
 
-class ProgrammeQuerySet(SearchableQuerySet):
+class CoordinatedQuerySet(models.QuerySet):
+    """Rows that belong to a programme, which its coordinators may edit."""
+
+    # From a row to its programme's coordinators.
+    coordinators_lookup = "programme__coordinators"
+
+    def editable_by(self, user):
+        """Every row for central editors; their programmes' rows for coordinators."""
+        if is_editor(user):
+            return self
+        return self.filter(**{self.coordinators_lookup: user.pk})
+
+
+class ProgrammeQuerySet(SearchableQuerySet, CoordinatedQuerySet):
+    coordinators_lookup = "coordinators"
+
     def published(self):
         """What visitors see: published and within its visibility dates."""
         return self.filter(visible_q())
-
-    def editable_by(self, user):
-        """Every programme for central editors; their own for coordinators."""
-        if is_editor(user):
-            return self
-        return self.filter(coordinators=user.pk)
 
     def stale(self):
         return self.filter(stale_q())
