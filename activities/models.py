@@ -473,6 +473,22 @@ class Activity(Publishable):
         return (self.min_age, self.max_age)
 
     @property
+    def age_range_text(self):
+        """ "ages 3–6", "from age 3", "up to age 6", or "" when no age is given."""
+        if self.min_age is not None and self.max_age is not None:
+            return _("ages %(min)s–%(max)s") % {"min": self.min_age, "max": self.max_age}
+        if self.min_age is not None:
+            return _("from age %(min)s") % {"min": self.min_age}
+        if self.max_age is not None:
+            return _("up to age %(max)s") % {"max": self.max_age}
+        return ""
+
+    @property
+    def shows_status(self):
+        """Its status is worth a badge: anything but the usual "running"."""
+        return self.status != ActivityStatus.RUNNING
+
+    @property
     def verified_on(self):
         return self.last_verified or self.programme.last_verified
 

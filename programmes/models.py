@@ -358,6 +358,11 @@ class Programme(Publishable):
         return is_editor(user) or self.coordinators.filter(pk=user.pk).exists()
 
     @property
+    def shows_status(self):
+        """Its status is worth a badge: anything but the usual "active"."""
+        return self.status != ProgrammeStatus.ACTIVE
+
+    @property
     def is_stale(self):
         return is_stale(self.last_verified)
 
