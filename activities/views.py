@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView
@@ -22,21 +24,27 @@ from programmes.views import (
 from programmes.visitors import client_ip
 
 
+class ActivityPaginator(Paginator):
+    """Reads a page in two steps (ActivityQuerySet.page): sorted ids, then their rows."""
+
+    @cached_property
+    def count(self):
+        return self.object_list.values("pk").count()
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        return self._get_page(self.object_list.page(start, self.per_page), number, self)
+
+
 class ActivityListView(FilteredListMixin, FilterView):
     model = Activity
     filterset_class = ActivityFilter
     paginate_by = 20
+    paginator_class = ActivityPaginator
 
     def get_queryset(self):
         return Activity.objects.published().with_related().in_directory_order()
-
-    def paginate_queryset(self, queryset, page_size):
-        # The paginator counts and checks the page number; the rows come from page().
-        paginator, page, _rows, is_paginated = super().paginate_queryset(
-            queryset.values_list("pk", flat=True), page_size
-        )
-        page.object_list = queryset.page((page.number - 1) * page_size, page_size)
-        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

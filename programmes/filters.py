@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
@@ -12,7 +13,7 @@ from programmes.models import District, Programme
 class DirectoryFilterSet(django_filters.FilterSet):
     """What every listing filters by (free text and district), and its chips.
 
-    `chips()` gives one removable tag per chosen filter: its link is the
+    `chips` gives one removable tag per chosen filter: its link is the
     current query string without that filter (and without the page number,
     since the result count changes).
     """
@@ -84,13 +85,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
                 return chosen[name].get_absolute_url(), False
         return path, False
 
+    @cached_property
     def chips(self):
-        if not self.is_bound or not self.form.is_valid():
-            return []
+        """Computed once per request: the page title, description and chips all read it."""
         chips = []
-        for name, value in self.form.cleaned_data.items():
-            if value in (None, "", [], ()):
-                continue
+        for name, value in self.chosen().items():
             field = self.form[name]
             remaining = self.data.copy()
             remaining.pop(name, None)
