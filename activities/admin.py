@@ -1,3 +1,9 @@
+"""Admin for activities, vocabularies, partners and residents' corrections.
+
+Also re-registers the programme admin with its activities inline, so the
+programmes app needs no knowledge of activities.
+"""
+
 import reversion
 from django.contrib import admin
 from django.db import models

@@ -1,3 +1,10 @@
+"""Activities (what residents can join), their vocabularies, weekly sessions,
+photos, old addresses, residents' corrections and the finder's word index.
+
+Built on programmes/models.py; derived search columns come from
+ActivityQuerySet.refresh_search_index().
+"""
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse

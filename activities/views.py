@@ -1,3 +1,7 @@
+"""Activity pages: the finder, an activity, the district and topic landing pages
+and the "Zgłoś błąd" form of programmes and activities.
+"""
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator

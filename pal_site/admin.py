@@ -1,3 +1,5 @@
+"""The admin site (with the count of new corrections) and the login lockout page."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig

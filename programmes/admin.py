@@ -1,3 +1,7 @@
+"""Admin for programmes, places, contacts and districts, and what every content
+admin shares: coordinators' scope, history with revert, freshness, photos.
+"""
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote

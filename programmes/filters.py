@@ -1,3 +1,7 @@
+"""The programme listing's FilterSet, and DirectoryFilterSet: free text, district,
+chips and canonical addresses shared by every listing.
+"""
+
 from urllib.parse import urlencode
 
 import django_filters

@@ -1,3 +1,10 @@
+"""Programmes (PALs), districts, places, staff contacts, photos, old addresses,
+and what every content model shares: publishing, slug history, coordinators'
+scope and the search engine over a word index (SearchableQuerySet, StemIndex).
+
+The bottom of the project: imports no other app.
+"""
+
 import datetime
 
 from django.conf import settings

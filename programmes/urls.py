@@ -1,3 +1,5 @@
+"""Programme pages: the listing, a programme, its map and its share image."""
+
 from django.urls import path
 
 from programmes import views

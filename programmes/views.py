@@ -1,3 +1,7 @@
+"""Programme pages, and the mixins every listing and detail page shares: canonical
+and noindex for filtered listings, 301/410 for old addresses, staff previews.
+"""
+
 from functools import wraps
 from urllib.parse import urlsplit
 

@@ -1,3 +1,5 @@
+"""{% load search_tags %}: `highlight` marks the searched words on a card."""
+
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe

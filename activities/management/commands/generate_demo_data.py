@@ -1,3 +1,9 @@
+"""`manage.py generate_demo_data`: city-scale demo rows for benchmarks, in bulk.
+
+Bulk inserts send no signals, so it builds the search index with
+refresh_search_index() batch by batch and bumps the page cache version itself.
+"""
+
 import random
 from datetime import time
 

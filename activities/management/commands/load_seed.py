@@ -1,3 +1,5 @@
+"""`manage.py load_seed`: the programmes and activities of the source article."""
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction

@@ -1,3 +1,7 @@
+"""`manage.py load_seed_translations`: add the seed's translations to a database
+seeded before them, without overwriting staff edits.
+"""
+
 import json
 from pathlib import Path
 
