@@ -2,8 +2,9 @@
 and the "Zgłoś błąd" form of programmes and activities.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +19,8 @@ from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, Topic
 from programmes import seo, share_images
-from programmes.models import District, Programme
+from programmes.models import District, Programme, RateLimit
+from programmes.querystring import query_parameters
 from programmes.views import (
     FilteredListMixin,
     MovedOrGoneMixin,
@@ -89,6 +91,7 @@ class ActivityDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
         )
 
 
+@query_parameters("v")
 @require_safe
 def activity_share_image(request, slug):
     activity = get_object_or_404(Activity.objects.published().with_related(), slug=slug)
@@ -145,14 +148,10 @@ class TopicLandingView(DetailView):
 
 
 def _rate_limited(request):
-    """At most CORRECTIONS_PER_HOUR submissions per address per hour (cache-based)."""
+    """At most CORRECTIONS_PER_HOUR submissions per address per hour, counted in the
+    database so that every worker and server shares the count."""
     key = f"corrections:{client_ip(request)}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # Expired between add and incr.
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
+    count = RateLimit.objects.hit(key, timedelta(hours=1))
     return count > settings.CORRECTIONS_PER_HOUR
 
 
@@ -179,12 +178,14 @@ def _correction(request, programme, activity=None):
     )
 
 
+@query_parameters("wyslano")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def programme_correction(request, slug):
     return _correction(request, get_object_or_404(Programme.objects.published(), slug=slug))
 
 
+@query_parameters("wyslano")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def activity_correction(request, slug):

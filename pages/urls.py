@@ -13,12 +13,14 @@ from django.urls import path
 from activities.sitemaps import SITEMAPS
 from activities.views import DistrictLandingView, TopicLandingView, programme_correction
 from pages import views
+from programmes.querystring import query_parameters
 
 site_files = [
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", query_parameters("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("share.png", views.site_share_image, name="share_image"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("healthz", views.healthz, name="healthz"),
 ]
 
 urlpatterns = [

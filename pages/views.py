@@ -4,19 +4,27 @@ They describe or lead into the whole directory, so they sit above both content
 apps and may use either. Pages about one programme or activity live in its app.
 """
 
+import logging
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.core.cache import cache
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from activities.models import AgeGroup, Topic
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.models import District, Programme
+from programmes.querystring import query_parameters
+
+logger = logging.getLogger(__name__)
 
 HOME_PROGRAMMES = 12
 
@@ -60,6 +68,7 @@ def easy_read(request):
     return render(request, "pages/easy_read.html")
 
 
+@query_parameters("v")
 @require_safe
 def site_share_image(request):
     return share_images.response(request, share_images.site_title(), "")
@@ -70,7 +79,7 @@ def robots_txt(request):
     """Crawl everything public except admin, searches, combinations of filters
     (those pages also say noindex and point to their landing page) and the
     "Zgłoś błąd" forms (the only public pages that set a cookie)."""
-    lines = ["User-agent: *", "Disallow: /admin/"]
+    lines = ["User-agent: *", "Disallow: /admin/", f"Disallow: {reverse('healthz')}"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for listing in (reverse("activities:list"), reverse("programmes:list")):
@@ -94,3 +103,31 @@ def security_txt(request):
         f"Canonical: {request.build_absolute_uri()}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers and uptime checks: 200 when the database and the cache answer.
+
+    Never cached and sets no cookie; robots.txt keeps crawlers away.
+    """
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # Any failure of the database is "not healthy", never a 500.
+        logger.exception("Health check: the database does not answer")
+        checks["database"] = "error"
+    try:
+        token = uuid.uuid4().hex
+        cache.set("healthz", token, timeout=10)
+        if cache.get("healthz") != token:
+            raise RuntimeError("the cache did not return what was stored")
+    except Exception:  # Likewise for the cache (Redis down, full, unreachable).
+        logger.exception("Health check: the cache does not answer")
+        checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )

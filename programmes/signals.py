@@ -6,6 +6,7 @@ follows a programme's rename into its activities.
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from programmes import search
 from programmes.models import (
@@ -31,3 +32,19 @@ def refresh_programme_search_index(sender, instance, raw, update_fields, **kwarg
     """Rebuild the index when a save wrote a field it reads ("checked today" does not)."""
     if not raw and search.reads_changed(update_fields, Programme.search_index_reads):
         Programme.objects.filter(pk=instance.pk).refresh_search_index()
+
+
+@receiver(pre_save)
+def stamp_rows_loaded_without_dates(sender, instance, raw, **kwargs):
+    """loaddata saves rows raw, which skips auto_now and auto_now_add.
+
+    The seed fixtures carry no made-up creation dates: a row loaded without them
+    gets the time it was loaded (which the sitemap then gives as its lastmod).
+    """
+    if not raw:
+        return
+    now = timezone.now()
+    for field in sender._meta.concrete_fields:
+        automatic = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        if automatic and getattr(instance, field.attname) is None:
+            setattr(instance, field.attname, now)

@@ -20,6 +20,7 @@ from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
 from programmes.models import Programme, ProgrammeSlugHistory
+from programmes.querystring import query_parameters
 
 
 class FilteredListMixin:
@@ -174,6 +175,7 @@ class ProgrammeMapView(DetailView):
         return super().get_context_data(map_points=points, tile_url=settings.MAP_TILE_URL, **kwargs)
 
 
+@query_parameters("v")
 @require_safe
 def programme_share_image(request, slug):
     programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)

@@ -18,7 +18,7 @@ def index_existing_programmes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0008_polish_sort_keys'),
+        ('programmes', '0010_rate_limits'),
     ]
 
     operations = [

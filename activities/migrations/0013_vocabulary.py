@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0011_filter_indexes'),
+        ('activities', '0012_source_notes'),
     ]
 
     operations = [
