@@ -68,6 +68,7 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports --no-cache
 
 format: venv
 	$(BIN)/ruff check --fix .

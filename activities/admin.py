@@ -1,3 +1,10 @@
+"""Admin for activities, vocabularies, partners, residents' corrections, the
+"Do sprawdzenia" page and the search statistics.
+
+Also re-registers the programme admin with its activities inline, so the
+programmes app needs no knowledge of activities.
+"""
+
 import datetime
 
 import reversion
@@ -32,6 +39,7 @@ from programmes.admin import (
     FreshnessAdminMixin,
     NotCheckedRecentlyFilter,
     PhotoInlineMixin,
+    ProgrammeAdmin,
     ProgrammeScopedAdminMixin,
     ScopedInline,
     ScopedVersionAdmin,
@@ -49,20 +57,21 @@ reversion.register(ActivityPhoto)
 reversion.register(Activity, follow=["sessions", "photos"])
 
 
-@admin.register(AgeGroup)
-class AgeGroupAdmin(TranslationAdmin):
+class VocabularyAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(AgeGroup)
+class AgeGroupAdmin(VocabularyAdmin):
+    pass
+
+
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(VocabularyAdmin):
     list_display = ["name", "slug", "icon", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Partner)
@@ -92,8 +101,38 @@ class ActivityInline(ScopedInline, TranslationTabularInline):
     can_delete = False
 
 
+class ActivityVersionsMixin:
+    """History of admins whose revisions hold activities' sessions and photos."""
+
+    def version_programme_id(self, version):
+        activity_id = version.field_dict.get("activity_id")
+        if version._model is Activity or not activity_id:
+            return super().version_programme_id(version)
+        # A session or photo: its activity may be deleted, yet saved in the same revision.
+        saved = version.revision.version_set.get_for_model(Activity).filter(
+            object_id=str(activity_id)
+        )
+        if saved:
+            return saved[0].field_dict["programme_id"]
+        return (
+            Activity.objects.filter(pk=activity_id).values_list("programme_id", flat=True).first()
+        )
+
+
+# The programme page in admin lists its activities: this app extends the programmes
+# app's admin rather than the programmes app knowing about activities.
+admin.site.unregister(Programme)
+
+
+@admin.register(Programme)
+class ProgrammeWithActivitiesAdmin(ActivityVersionsMixin, ProgrammeAdmin):
+    inlines = [*ProgrammeAdmin.inlines, ActivityInline]
+
+
 @admin.register(Activity)
-class ActivityAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
+class ActivityAdmin(
+    ActivityVersionsMixin, FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin
+):
     list_display = [
         "title",
         "programme",

@@ -1,3 +1,5 @@
+"""The activities app: what residents can join, built on the programmes app."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,6 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from activities import signals  # noqa: F401
-        from pal_site.middleware import connect_content_signals
+        from programmes.content_version import track_changes
 
-        connect_content_signals()
+        track_changes(self)

@@ -1,3 +1,7 @@
+"""The activity finder's FilterSet: the one definition of what activities can be
+filtered by, reused by the HTML page, exports and tests.
+"""
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _

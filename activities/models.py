@@ -1,3 +1,11 @@
+"""Activities (what residents can join), their vocabularies, weekly sessions,
+photos, old addresses, residents' corrections, the finder's word index and its
+search statistics.
+
+Built on programmes/models.py; derived search columns come from
+ActivityQuerySet.refresh_search_index().
+"""
+
 import calendar
 from urllib.parse import urlencode
 
@@ -12,23 +20,24 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes import search
 from programmes.models import (
+    CoordinatedQuerySet,
     Location,
     Photo,
     Programme,
     Publishable,
     Reviewable,
     ReviewQuerySet,
+    SearchableQuerySet,
     SlugHistory,
+    StemIndex,
     as_of,
     in_visitor_language,
     in_visitor_order,
-    is_editor,
     is_stale,
     long_date,
     source_date_suffix,
     source_dates_notice,
     stale_q,
-    stored_slug,
     unconfirmed_source_year,
     visible_q,
 )
@@ -65,8 +74,8 @@ class VocabularyManager(models.Manager.from_queryset(VocabularyQuerySet)):
         return self.get(slug=slug)
 
 
-class AgeGroup(models.Model):
-    """Who an activity is for, in words residents use: children, youth, parents…"""
+class Vocabulary(models.Model):
+    """A word activities are filed under (an age group, a topic), as residents say it."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -74,22 +83,29 @@ class AgeGroup(models.Model):
         _("description"),
         max_length=200,
         blank=True,
-        help_text=_("Optional hint shown in the finder, e.g. the usual ages."),
+        help_text=_("Optional hint shown in the finder."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = VocabularyManager()
 
     class Meta:
+        abstract = True
         ordering = ["order", "name"]
-        verbose_name = _("age group")
-        verbose_name_plural = _("age groups")
 
     def __str__(self):
         return self.name
 
     def natural_key(self):
         return (self.slug,)
+
+
+class AgeGroup(Vocabulary):
+    """Who an activity is for, in words residents use: children, youth, parents…"""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("age group")
+        verbose_name_plural = _("age groups")
 
 
 class TopicIcon(models.TextChoices):
@@ -111,30 +127,17 @@ class TopicIcon(models.TextChoices):
     STAR = "star", _("star")
 
 
-class Topic(models.Model):
+class Topic(Vocabulary):
     """What an activity is about. Staff may add topics; each needs an icon."""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.CharField(_("description"), max_length=200, blank=True)
     icon = models.CharField(_("icon"), max_length=20, choices=TopicIcon, default=TopicIcon.STAR)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = VocabularyManager()
-
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(Vocabulary.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("topic", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class Partner(models.Model):
@@ -188,7 +191,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 7, _("Sunday")
 
 
-class ActivityQuerySet(ReviewQuerySet):
+class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
     def verified_on(self):
         # An activity without its own date follows its programme's (Activity.verified_on).
         return Coalesce("last_verified", "programme__last_verified")
@@ -198,12 +201,6 @@ class ActivityQuerySet(ReviewQuerySet):
 
     def published(self):
         return self.filter(published_activity_q())
-
-    def editable_by(self, user):
-        """Every activity for central editors; their programmes' for coordinators."""
-        if is_editor(user):
-            return self
-        return self.filter(programme__coordinators=user.pk)
 
     def stale(self):
         """Not checked for six months: its own date, or its programme's when it has none."""
@@ -240,30 +237,11 @@ class ActivityQuerySet(ReviewQuerySet):
         return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
     def search(self, query):
-        """Every word of the query must match; title matches rank first.
-
-        Words are looked up in SearchStem's index rather than by scanning every
-        activity's text, so a search costs the same with 50 or 50,000 activities.
-        """
-        terms = search.query_terms(query)
-        if not terms:
+        """Every word of the query must match (SearchableQuerySet); title matches first."""
+        query = search.Query.of(query)
+        if not query:
             return self
-        matches = self
-        title_hits = []
-        for alternatives in terms:
-            stems = SearchStem.objects.starting_with_any(alternatives)
-            matches = matches.filter(pk__in=stems.values("activity"))
-            title_hits.append(
-                models.Case(
-                    models.When(
-                        models.Exists(stems.filter(activity=models.OuterRef("pk"), in_title=True)),
-                        then=1,
-                    ),
-                    default=0,
-                    output_field=models.IntegerField(),
-                )
-            )
-        return matches.annotate(search_rank=sum(title_hits[1:], title_hits[0])).order_by(
+        return self.matching(query, rank_titles=True).order_by(
             "-search_rank", in_visitor_order("title", "sort_key"), "pk"
         )
 
@@ -283,10 +261,26 @@ class ActivityQuerySet(ReviewQuerySet):
             in_visitor_language("programme__name"), "order", in_visitor_language("title"), "pk"
         )
 
-    def refresh_search_text(self):
-        """Rebuild the search form of each activity (after loaddata or a rename)."""
-        for activity in self.select_related("programme").iterator(chunk_size=500):
-            activity.save(update_fields=["search_title", "search_text", "sort_key"])
+    def refresh_search_index(self):
+        """Rebuild the derived columns and word index of these activities.
+
+        Search title and text (stems of the activity's texts and its programme's
+        name), the sort key (programme, order, title in Polish order) and the
+        SearchStem rows. Called by activities/signals.py when a save wrote a field
+        they read (or renamed the programme), and by bulk loaders in batches.
+        """
+        for batch in search.in_batches(self.order_by().select_related("programme")):
+            for activity in batch:
+                texts = search.translations(activity, *Activity.search_index_reads)
+                for language, names in search.translations(activity.programme, "name").items():
+                    texts[language] += names
+                activity.search_title = search.document(**search.translations(activity, "title"))
+                activity.search_text = search.document(**texts)
+                activity.sort_key = Activity.make_sort_key(
+                    activity.programme, activity.order, activity.title_pl or activity.title
+                )
+            Activity.objects.bulk_update(batch, ["search_title", "search_text", "sort_key"])
+            SearchStem.objects.rebuild_for(batch)
 
     def page(self, start, size):
         """Activities start..start+size of this queryset, read in two steps.
@@ -426,7 +420,7 @@ class Activity(Reviewable, Publishable):
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    # Derived on save (see programmes/search.py): stems of the title, and of everything.
+    # Derived by ActivityQuerySet.refresh_search_index(): stems of the title, and of all.
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     # Programme name, programme, order and title in Polish order (programmes/search.py):
@@ -436,6 +430,10 @@ class Activity(Reviewable, Publishable):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
+
+    # The fields the search index is built from (refresh_search_index); the sort key
+    # also reads `order`, and both read the programme's name.
+    search_index_reads = ("title", "summary", "description", "audience_note")
 
     class Meta(Publishable.Meta):
         ordering = ["sort_key", "pk"]
@@ -493,25 +491,6 @@ class Activity(Reviewable, Publishable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.search_title = search.document(**search.translations(self, "title"))
-        texts = search.translations(self, "title", "summary", "description", "audience_note")
-        for language, names in search.translations(self.programme, "name").items():
-            texts[language] += names
-        self.search_text = search.document(**texts)
-        old_slug = stored_slug(self, kwargs.get("update_fields"))
-        self.sort_key = self.make_sort_key(self.programme, self.order, self.title_pl or self.title)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                *("search_title", "search_text", "sort_key"),
-            }
-        super().save(*args, **kwargs)
-        if old_slug != self.slug:
-            ActivitySlugHistory.objects.record_move(old_slug, self)
-        self.search_stems.all().delete()
-        SearchStem.objects.bulk_create(SearchStem.rows_for(self))
-
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
 
@@ -528,6 +507,22 @@ class Activity(Reviewable, Publishable):
         if self.min_age is None and self.max_age is None:
             return None
         return (self.min_age, self.max_age)
+
+    @property
+    def age_range_text(self):
+        """ "ages 3–6", "from age 3", "up to age 6", or "" when no age is given."""
+        if self.min_age is not None and self.max_age is not None:
+            return _("ages %(min)s–%(max)s") % {"min": self.min_age, "max": self.max_age}
+        if self.min_age is not None:
+            return _("from age %(min)s") % {"min": self.min_age}
+        if self.max_age is not None:
+            return _("up to age %(max)s") % {"max": self.max_age}
+        return ""
+
+    @property
+    def shows_status(self):
+        """Its status is worth a badge: anything but the usual "running"."""
+        return self.current_status != ActivityStatus.RUNNING
 
     @property
     def verified_on(self):
@@ -707,18 +702,13 @@ class CorrectionKind(models.TextChoices):
     OTHER = "other", _("Something else")
 
 
-class CorrectionQuerySet(models.QuerySet):
+class CorrectionQuerySet(CoordinatedQuerySet):
     def new(self):
         return self.filter(status=CorrectionStatus.NEW)
 
     def not_notified(self):
         """Reports whose e-mail to staff has not gone out yet (the mail server failed)."""
         return self.filter(notified_at__isnull=True)
-
-    def editable_by(self, user):
-        if is_editor(user):
-            return self
-        return self.filter(programme__coordinators=user.pk)
 
 
 class Correction(models.Model):
@@ -889,30 +879,14 @@ def finder_search_url(query, language):
         return f"{reverse('activities:list')}?{urlencode({'q': query})}"
 
 
-class SearchStemQuerySet(models.QuerySet):
-    def starting_with_any(self, terms):
-        """Stems that start with one of `terms` (a query word's forms in each language),
-        as index ranges that every database can use."""
-        ranges = Q()
-        for term in terms:
-            ranges |= Q(stem__gte=term, stem__lt=term[:-1] + chr(ord(term[-1]) + 1))
-        return self.filter(ranges)
+class SearchStem(StemIndex):
+    """One stem of an activity's search text: the finder's word index (StemIndex)."""
 
-
-class SearchStem(models.Model):
-    """One stem of an activity's search text (programmes/search.py), derived on save.
-
-    The word index of the finder: a search looks its words up here instead of
-    reading every activity's text.
-    """
+    owner_field = "activity"
 
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="search_stems", verbose_name=_("activity")
     )
-    stem = models.CharField(_("stem"), max_length=100)
-    in_title = models.BooleanField(_("in the title"), default=False)
-
-    objects = SearchStemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search stem")
@@ -924,12 +898,3 @@ class SearchStem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["activity", "stem"], name="searchstem_unique")
         ]
-
-    def __str__(self):
-        return self.stem
-
-    @classmethod
-    def rows_for(cls, activity):
-        title = {stem[:100] for stem in activity.search_title.split()}
-        stems = dict.fromkeys(stem[:100] for stem in activity.search_text.split())
-        return [cls(activity=activity, stem=stem, in_title=stem in title) for stem in stems]

@@ -1,18 +1,27 @@
-from django.db.models.signals import post_delete, post_save
+"""What follows a change to an activity (or its programme's name): its search
+index, its old addresses. Connected in ActivitiesConfig.ready()."""
+
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from activities.models import Activity, ActivitySlugHistory
+from activities.models import Activity
+from programmes import search
 from programmes.models import Programme
+from programmes.signals import keep_slug_history
+
+keep_slug_history(Activity)
+
+
+@receiver(post_save, sender=Activity)
+def refresh_activity_search_index(sender, instance, raw, update_fields, **kwargs):
+    """Rebuild the index when a save wrote a field it reads ("checked today" does not)."""
+    reads = (*Activity.search_index_reads, "order", "programme")
+    if not raw and search.reads_changed(update_fields, reads):
+        Activity.objects.filter(pk=instance.pk).refresh_search_index()
 
 
 @receiver(post_save, sender=Programme)
-def refresh_activity_search_text(sender, instance, raw, **kwargs):
-    """Activities are found by their programme's name, so follow a rename."""
-    if not raw:
-        instance.activities.refresh_search_text()
-
-
-@receiver(post_delete, sender=Activity)
-def remember_removed_activity(sender, instance, **kwargs):
-    """The address of a deleted activity answers 410 Gone, not a soft 404."""
-    ActivitySlugHistory.objects.record_removal(instance.slug)
+def refresh_programme_activities(sender, instance, raw, update_fields, **kwargs):
+    """Activities are found and sorted by their programme's name: follow a rename."""
+    if not raw and search.reads_changed(update_fields, ("name",)):
+        instance.activities.refresh_search_index()

@@ -1,3 +1,5 @@
+"""sitemap.xml: programmes, activities and the district, topic and age landing pages."""
+
 from urllib.parse import urlencode
 
 from django.db.models import Max

@@ -1,3 +1,5 @@
+"""Activity pages: the finder, an activity, its share image and "Zgłoś błąd" form."""
+
 from django.urls import path
 
 from activities import views

@@ -1,12 +1,17 @@
+"""Activity pages: the finder, an activity, the district and topic landing pages
+and the "Zgłoś błąd" form of programmes and activities.
+"""
+
 from datetime import timedelta
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -14,61 +19,40 @@ from activities import mail
 from activities import structured_data as activity_data
 from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
-from activities.models import Activity, ActivitySlugHistory, AgeGroup, Topic
-from pal_site.admin import client_ip
-from pal_site.middleware import query_parameters
+from activities.models import Activity, ActivitySlugHistory, Topic
 from programmes import search, seo, share_images
-from programmes import structured_data as programme_data
 from programmes.models import District, Programme, RateLimit
+from programmes.querystring import query_parameters
 from programmes.views import (
     FilteredListMixin,
     MovedOrGoneMixin,
     ProgrammeListView,
     StaffPreviewMixin,
 )
+from programmes.visitors import client_ip
 
-HOME_PROGRAMMES = 12
 
+class ActivityPaginator(Paginator):
+    """Reads a page in two steps (ActivityQuerySet.page): sorted ids, then their rows."""
 
-@require_GET
-def home(request):
-    """The front door: ways into the finder, and the programmes.
+    @cached_property
+    def count(self):
+        return self.object_list.values("pk").count()
 
-    It lives here rather than in `programmes` because it links into the
-    activity finder, and `programmes` never imports from `activities`.
-    """
-    return render(
-        request,
-        "home.html",
-        {
-            # A page of cards, not the whole city: the programme list has the rest.
-            "programmes": Programme.objects.published()
-            .with_related()
-            .with_activity_count()[:HOME_PROGRAMMES],
-            "programme_count": Programme.objects.published().count(),
-            "districts": District.objects.with_published_programmes(),
-            "age_groups": AgeGroup.objects.all(),
-            "topics": Topic.objects.with_published_activities(),
-            "structured_data": seo.json_ld(programme_data.website(request)),
-        },
-    )
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        return self._get_page(self.object_list.page(start, self.per_page), number, self)
 
 
 class ActivityListView(FilteredListMixin, FilterView):
     model = Activity
     filterset_class = ActivityFilter
     paginate_by = 20
+    paginator_class = ActivityPaginator
 
     def get_queryset(self):
         return Activity.objects.published().with_related().in_directory_order()
-
-    def paginate_queryset(self, queryset, page_size):
-        # The paginator counts and checks the page number; the rows come from page().
-        paginator, page, _rows, is_paginated = super().paginate_queryset(
-            queryset.values_list("pk", flat=True), page_size
-        )
-        page.object_list = queryset.page((page.number - 1) * page_size, page_size)
-        return paginator, page, page.object_list, is_paginated
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
@@ -86,10 +70,8 @@ class ActivityListView(FilteredListMixin, FilterView):
         return {"language": language, "query": counted, "found_nothing": not page.paginator.count}
 
     def get_context_data(self, **kwargs):
-        form = self.filterset.form
-        query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         return super().get_context_data(
-            search_query=query,
+            search_query=self.filterset.search_query,
             landing_districts=District.objects.with_published_programmes(),
             landing_topics=Topic.objects.with_published_activities(),
             **kwargs,
@@ -180,22 +162,6 @@ class TopicLandingView(DetailView):
             noindex=not activities,
             **kwargs,
         )
-
-
-@require_safe
-def robots_txt(request):
-    """Crawl everything public except admin, searches, combinations of filters
-    (those pages also say noindex and point to their landing page) and the
-    "Zgłoś błąd" forms (the only public pages that set a cookie)."""
-    lines = ["User-agent: *", "Disallow: /admin/", f"Disallow: {reverse('healthz')}"]
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for listing in (reverse("activities:list"), reverse("programmes:list")):
-                lines.append(f"Disallow: {listing}?q=")
-                lines.append(f"Disallow: {listing}?*&")
-                lines.append(f"Disallow: {listing}*/zglos-blad/")
-    lines += ["", f"Sitemap: {seo.absolute_url(request, reverse('sitemap'))}", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def _rate_limited(request):

@@ -1,3 +1,6 @@
+"""The admin site (with the counts of new corrections and of pages due for a check) and
+the login lockout page."""
+
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,6 +13,8 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from programmes.visitors import client_ip
 
 
 class PalAdminSite(admin.AdminSite):
@@ -100,19 +105,6 @@ def address_throttled(request):
 
     failures = RateLimit.objects.count(_address_key(request), settings.AXES_COOLOFF_TIME)
     return settings.AXES_ENABLED and failures >= settings.LOGIN_FAILURES_PER_ADDRESS
-
-
-def client_ip(request):
-    """The visitor's address, for login throttling and the corrections rate limit.
-
-    Behind our proxy (DJANGO_BEHIND_PROXY) it is the last X-Forwarded-For entry, the
-    one the proxy itself appended; earlier entries come from the client and can be forged.
-    """
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def lockout(request, original_response=None, credentials=None):

@@ -5,21 +5,19 @@ in `programmes` or `activities`.
 """
 
 import hashlib
-from functools import wraps
 from importlib import import_module
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from csp.decorators import csp_update
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.core.files.uploadhandler import FileUploadHandler
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+
+from programmes.content_version import content_version
 
 
 def security_headers(get_response):
@@ -86,29 +84,8 @@ def request_limits(get_response):
     return middleware
 
 
-def map_tile_origin():
-    """The scheme and host of MAP_TILE_URL, e.g. https://tile.openstreetmap.org."""
-    parts = urlsplit(settings.MAP_TILE_URL)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def allow_map_tiles(view):
-    """Let one view's page load map tiles: adds the tile host to img-src only there.
-
-    Use it on a view that shows a map the visitor asked for, e.g. in urls.py:
-    `path("<slug:slug>/mapa/", allow_map_tiles(views.MapView.as_view()), name="map")`.
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        return csp_update({"img-src": [map_tile_origin()]})(view)(request, *args, **kwargs)
-
-    return wrapped
-
-
 # --- The anonymous page cache ------------------------------------------------------------
 
-VERSION_KEY = "page-cache:content-version"
 # django-csp reads these from the response, and the search statistics read
 # `search_record` (activities/middleware.py): a cached copy keeps them.
 _KEPT_ATTRIBUTES = (
@@ -121,53 +98,6 @@ _KEPT_ATTRIBUTES = (
 _MAX_CACHED_QUERY = 300
 # Staff pages, and the health check, which must ask the cache itself every time.
 _UNCACHED_PREFIXES = ("/admin/", "/healthz")
-
-
-def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
-
-
-def content_changed(**kwargs):
-    """Make every cached page stale: works across servers when the cache is shared."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
-
-
-def connect_content_signals():
-    """Called from ActivitiesConfig.ready(), so commands invalidate pages too.
-
-    Only models whose rows visitors see: a resident's correction or a rate-limit count
-    must not empty the cache of every page.
-    """
-    ignored = {label.lower() for label in settings.PAGE_CACHE_IGNORED_MODELS}
-    for app_label in settings.PAGE_CACHE_CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            if model._meta.label_lower in ignored:
-                continue
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")
-    m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
-
-
-def query_parameters(*names):
-    """Declare the query parameters a function view reads, e.g. `@query_parameters("p")`.
-
-    Any other parameter is redirected away (see AnonymousPageCacheMiddleware), so junk
-    in the query string can neither multiply cache keys nor reach the page. Class-based
-    views set `query_parameters` on the class; a FilterView reads its filters and `page`.
-    """
-
-    def decorate(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            return view(*args, **kwargs)
-
-        wrapped.query_parameters = frozenset(names)
-        return wrapped
-
-    return decorate
 
 
 def understood_parameters(request):

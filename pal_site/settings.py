@@ -76,8 +76,11 @@ INSTALLED_APPS = [
     # Who changed what and when; revert and "recover deleted" in admin.
     "reversion",
     "csp",
+    # Bottom to top: each app may import only from the ones above it in this list
+    # (checked by import-linter, see [tool.importlinter] in pyproject.toml).
     "programmes",
     "activities",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -219,7 +222,7 @@ if BEHIND_PROXY:
 
 # Content-Security-Policy (django-csp): only this site's own files, no inline code.
 # A view showing a map the visitor asked for adds the tile host to img-src with
-# `pal_site.middleware.allow_map_tiles` (see README, "Security headers").
+# `programmes.views.allow_map_tiles` (see README, "Security headers").
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
@@ -259,10 +262,8 @@ CACHES = {
     }
 }
 # Anonymous pages are kept this many seconds at most (0 turns the page cache off);
-# any change to the directory's content empties it at once (pal_site/middleware.py).
+# any change to the directory's content empties it at once (programmes/content_version.py).
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
-# Saving or deleting a row of these apps' models makes every cached page stale.
-PAGE_CACHE_CONTENT_APPS = ["programmes", "activities"]
 # …except rows no visitor sees: residents' reports, rate-limit counts, search counts
 # and sent reminders (counting a search must not throw every cached page away).
 PAGE_CACHE_IGNORED_MODELS = [
@@ -319,7 +320,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 LOGIN_FAILURES_PER_ADDRESS = int(env("DJANGO_LOGIN_FAILURES_PER_ADDRESS", "30"))
 AXES_LOCKOUT_CALLABLE = "pal_site.admin.lockout"
 # Behind the proxy every request comes from it: count by the address it forwards.
-AXES_CLIENT_IP_CALLABLE = "pal_site.admin.client_ip"
+AXES_CLIENT_IP_CALLABLE = "programmes.visitors.client_ip"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 

@@ -1,5 +1,8 @@
+"""Admin for programmes, places, contacts and districts, and what every content
+admin shares: coordinators' scope, history with revert, freshness, photos.
+"""
+
 import reversion
-from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
@@ -109,29 +112,6 @@ class ScopedInline(ProgrammeScopedAdminMixin):
         return super().has_add_permission(request, obj) and self._in_scope(request, obj)
 
 
-def version_programme_id(version):
-    """The programme a stored version belonged to, read from its saved data."""
-    if version._model is Programme:
-        return int(version.object_id)
-    data = version.field_dict
-    if data.get("programme_id"):
-        return data["programme_id"]
-    if data.get("activity_id"):
-        # A session or photo: its activity may be deleted, yet saved in the same revision.
-        Activity = apps.get_model("activities", "Activity")
-        saved = version.revision.version_set.get_for_model(Activity).filter(
-            object_id=str(data["activity_id"])
-        )
-        if saved:
-            return saved[0].field_dict["programme_id"]
-        return (
-            Activity.objects.filter(pk=data["activity_id"])
-            .values_list("programme_id", flat=True)
-            .first()
-        )
-    return None
-
-
 def _shorten(value, length=80):
     if value in (None, ""):
         return "—"
@@ -151,11 +131,21 @@ class ScopedVersionAdmin(ProgrammeScopedAdminMixin, VersionAdmin):
     # Derived or automatic fields: not worth showing as changes.
     history_ignored_fields = {"search_text", "search_title", "updated_at", "renditions"}
 
+    def version_programme_id(self, version):
+        """The programme a stored version belonged to, read from its saved data.
+
+        Admins of models that belong to a programme through another row (an
+        activity's sessions) extend this.
+        """
+        if version._model is Programme:
+            return int(version.object_id)
+        return version.field_dict.get("programme_id")
+
     def _revision_in_scope(self, request, revision):
         if is_editor(request.user):
             return True
         own = set(request.user.coordinated_programmes.values_list("pk", flat=True))
-        return all(version_programme_id(v) in own for v in revision.version_set.all())
+        return all(self.version_programme_id(v) in own for v in revision.version_set.all())
 
     def history_view(self, request, object_id, extra_context=None):
         if self.get_object(request, unquote(object_id)) is None:
@@ -215,7 +205,7 @@ class ScopedVersionAdmin(ProgrammeScopedAdminMixin, VersionAdmin):
         if is_editor(request.user):
             return list(deleted)
         own = set(request.user.coordinated_programmes.values_list("pk", flat=True))
-        return [version for version in deleted if version_programme_id(version) in own]
+        return [version for version in deleted if self.version_programme_id(version) in own]
 
     def recoverlist_view(self, request, extra_context=None):
         context = {"deleted": self._deleted_versions(request), **(extra_context or {})}
@@ -391,6 +381,8 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
     filter_horizontal = ["districts", "coordinators"]
     date_hierarchy = "updated_at"
     readonly_fields = ["created_at", "updated_at"]
+    # activities/admin.py registers a subclass that adds the programme's activities.
+    inlines = [LocationInline, StaffContactInline, ProgrammePhotoInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "status"]}),
         (_("Publishing"), {"fields": ["published", ("visible_from", "visible_until")]}),
@@ -418,12 +410,6 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
         if not is_editor(request.user):
             return [*readonly, "coordinators"]
         return readonly
-
-    def get_inlines(self, request, obj):
-        # Imported here: `programmes` must not import `activities` at module level.
-        from activities.admin import ActivityInline
-
-        return [LocationInline, StaffContactInline, ProgrammePhotoInline, ActivityInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("districts")

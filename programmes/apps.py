@@ -1,3 +1,5 @@
+"""The programmes app: the PALs, their places, contacts and districts (the bottom layer)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,3 +11,6 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from programmes import signals  # noqa: F401
+        from programmes.content_version import track_changes
+
+        track_changes(self)

@@ -1,8 +1,13 @@
+"""The programme listing's FilterSet, and DirectoryFilterSet: free text, district,
+chips and canonical addresses shared by every listing.
+"""
+
 from urllib.parse import urlencode
 
 import django_filters
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
@@ -12,7 +17,7 @@ from programmes.models import District, Programme
 class DirectoryFilterSet(django_filters.FilterSet):
     """What every listing filters by (free text and district), and its chips.
 
-    `chips()` gives one removable tag per chosen filter: its link is the
+    `chips` gives one removable tag per chosen filter: its link is the
     current query string without that filter (and without the page number,
     since the result count changes).
     """
@@ -38,8 +43,13 @@ class DirectoryFilterSet(django_filters.FilterSet):
     # first: search engines are sent there from filtered listings.
     landing_filters = ("district",)
 
+    # The visitor's search, analysed once (search.Query): it filters the rows and
+    # highlights the words on the page's cards.
+    search_query = ""
+
     def search(self, queryset, name, value):
-        return queryset.search(value)
+        self.search_query = search.Query(value)
+        return queryset.search(self.search_query)
 
     def in_district(self, queryset, name, value):
         return queryset.in_district(value)
@@ -79,13 +89,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
                 return chosen[name].get_absolute_url(), False
         return path, False
 
+    @cached_property
     def chips(self):
-        if not self.is_bound or not self.form.is_valid():
-            return []
+        """Computed once per request: the page title, description and chips all read it."""
         chips = []
-        for name, value in self.form.cleaned_data.items():
-            if value in (None, "", [], ()):
-                continue
+        for name, value in self.chosen().items():
             field = self.form[name]
             remaining = self.data.copy()
             remaining.pop(name, None)

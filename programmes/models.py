@@ -1,3 +1,10 @@
+"""Programmes (PALs), districts, places, staff contacts, photos, old addresses,
+and what every content model shares: publishing, slug history, coordinators'
+scope and the search engine over a word index (SearchableQuerySet, StemIndex).
+
+The bottom of the project: imports no other app.
+"""
+
 import datetime
 
 from django.conf import settings
@@ -261,16 +268,59 @@ class ProgrammeStatus(models.TextChoices):
     ENDED = "ended", _("ended")
 
 
-class ProgrammeQuerySet(ReviewQuerySet):
+class SearchableQuerySet(models.QuerySet):
+    """The one search engine of programmes and activities (programmes/search.py).
+
+    Every word of the query must start a stored form; words are looked up in the
+    model's word index (`search_stems`, a StemIndex) rather than by scanning every
+    row's text, so a search costs the same with 50 or 50,000 rows.
+    """
+
+    def search(self, query):
+        return self.matching(search.Query.of(query))
+
+    def matching(self, query, rank_titles=False):
+        """Rows matching `query` (a search.Query); with rank_titles, annotates
+        `search_rank`: how many of its words match the title."""
+        stem_index = self.model.search_stems.rel.related_model
+        owner = stem_index.owner_field
+        matches = self
+        title_hits = []
+        for alternatives in query.terms:
+            stems = stem_index.objects.starting_with_any(alternatives)
+            matches = matches.filter(pk__in=stems.values(owner))
+            in_title = stems.filter(**{owner: models.OuterRef("pk")}, in_title=True)
+            title_hits.append(
+                models.Case(
+                    models.When(models.Exists(in_title), then=1),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
+            )
+        if rank_titles and title_hits:
+            matches = matches.annotate(search_rank=sum(title_hits[1:], title_hits[0]))
+        return matches
+
+
+class CoordinatedQuerySet(models.QuerySet):
+    """Rows that belong to a programme, which its coordinators may edit."""
+
+    # From a row to its programme's coordinators.
+    coordinators_lookup = "programme__coordinators"
+
+    def editable_by(self, user):
+        """Every row for central editors; their programmes' rows for coordinators."""
+        if is_editor(user):
+            return self
+        return self.filter(**{self.coordinators_lookup: user.pk})
+
+
+class ProgrammeQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
+    coordinators_lookup = "coordinators"
+
     def published(self):
         """What visitors see: published and within its visibility dates."""
         return self.filter(visible_q())
-
-    def editable_by(self, user):
-        """Every programme for central editors; their own for coordinators."""
-        if is_editor(user):
-            return self
-        return self.filter(coordinators=user.pk)
 
     def stale(self):
         return self.filter(stale_q())
@@ -282,21 +332,32 @@ class ProgrammeQuerySet(ReviewQuerySet):
     def with_related(self):
         return self.prefetch_related("districts", "locations__district")
 
-    def search(self, query):
-        return self.filter(search.matching(search.query_terms(query)))
+    def refresh_search_index(self):
+        """Rebuild the derived columns of these programmes: search text, Polish sort key.
+
+        Called by programmes/signals.py when a save wrote a field they read, and by
+        bulk loaders (load_seed, generate_demo_data), which send no signals.
+        """
+        for batch in search.in_batches(self.order_by()):
+            for programme in batch:
+                programme.search_text = search.document(
+                    **search.translations(programme, *Programme.search_index_reads)
+                )
+                # Polish order from the Polish name, whatever language is active.
+                programme.sort_name = search.sort_key(programme.name_pl or programme.name)
+            Programme.objects.bulk_update(batch, ["search_text", "sort_name"])
+            ProgrammeSearchStem.objects.rebuild_for(batch)
 
     def with_activity_count(self):
         """Each programme's visible activities, counted only for the rows fetched.
 
-        A correlated subquery rather than a grouped join, so a page of 24 programmes
-        counts 24 programmes' activities, not every activity in the city.
+        A correlated subquery over the reverse relation rather than a grouped join,
+        so a page of 24 programmes counts 24 programmes' activities, not every
+        activity in the city.
         """
-        activity = self.model._meta.get_field("activities").related_model
         counts = (
-            activity.objects.filter(visible_q(), programme=models.OuterRef("pk"))
-            .order_by()
-            .values("programme")
-            .annotate(count=models.Count("pk"))
+            Programme.objects.filter(pk=models.OuterRef("pk"))
+            .annotate(count=models.Count("activities", filter=visible_q("activities__")))
             .values("count")
         )
         return self.annotate(activity_count=Coalesce(models.Subquery(counts), 0)).order_by(
@@ -438,13 +499,16 @@ class Programme(Reviewable, Publishable):
         verbose_name=_("coordinators"),
         help_text=_("Staff accounts that may edit this programme and everything in it."),
     )
-    # Derived on save (see programmes/search.py): search stems, Polish sort order.
+    # Derived by ProgrammeQuerySet.refresh_search_index(): search stems, Polish sort order.
     search_text = models.TextField(editable=False, default="")
     sort_name = models.CharField(max_length=400, editable=False, default="", db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
+
+    # The fields the search index is built from (refresh_search_index).
+    search_index_reads = ("name", "summary", "description")
 
     class Meta(Publishable.Meta):
         ordering = ["sort_name", "pk"]
@@ -455,24 +519,16 @@ class Programme(Reviewable, Publishable):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.search_text = search.document(
-            **search.translations(self, "name", "summary", "description")
-        )
-        old_slug = stored_slug(self, kwargs.get("update_fields"))
-        # Polish order from the Polish name, whatever language is active while saving.
-        self.sort_name = search.sort_key(self.name_pl or self.name)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "sort_name"}
-        super().save(*args, **kwargs)
-        if old_slug != self.slug:
-            ProgrammeSlugHistory.objects.record_move(old_slug, self)
-
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
 
     def is_editable_by(self, user):
         return is_editor(user) or self.coordinators.filter(pk=user.pk).exists()
+
+    @property
+    def shows_status(self):
+        """Its status is worth a badge: anything but the usual "active"."""
+        return self.status != ProgrammeStatus.ACTIVE
 
     @property
     def is_stale(self):
@@ -503,14 +559,90 @@ class Programme(Reviewable, Publishable):
         return locations[0] if locations else None
 
 
-def stored_slug(instance, update_fields):
-    """The slug in the database before this save (None for a new row)."""
-    if instance._state.adding:
-        return None
-    if update_fields is not None and "slug" not in update_fields:
-        return instance.slug
-    stored = type(instance)._base_manager.filter(pk=instance.pk).values_list("slug", flat=True)
-    return stored.first()
+def remember_stored_slug(sender, instance, raw, update_fields, **kwargs):
+    """pre_save: note the slug in the database before this save (None for a new row)."""
+    if raw or instance._state.adding:
+        instance._stored_slug = None
+    elif update_fields is not None and "slug" not in update_fields:
+        instance._stored_slug = instance.slug
+    else:
+        stored = sender._base_manager.filter(pk=instance.pk).values_list("slug", flat=True)
+        instance._stored_slug = stored.first()
+
+
+def record_slug_move(sender, instance, raw, **kwargs):
+    """post_save: the page's old address (if it moved) now leads to the new one."""
+    if raw or getattr(instance, "_stored_slug", None) == instance.slug:
+        return
+    history = sender.old_slugs.rel.related_model
+    history.objects.record_move(instance._stored_slug, instance)
+
+
+def record_slug_removal(sender, instance, **kwargs):
+    """post_delete: the address of a deleted page answers 410 Gone, not a soft 404."""
+    sender.old_slugs.rel.related_model.objects.record_removal(instance.slug)
+
+
+class StemIndexQuerySet(models.QuerySet):
+    def starting_with_any(self, terms):
+        """Stems that start with one of `terms` (a query word's forms in each language),
+        as index ranges that every database can use."""
+        ranges = Q()
+        for term in terms:
+            ranges |= Q(stem__gte=term, stem__lt=term[:-1] + chr(ord(term[-1]) + 1))
+        return self.filter(ranges)
+
+    def rebuild_for(self, rows):
+        """Replace the stems of `rows` with those of their (fresh) search text."""
+        self.filter(**{f"{self.model.owner_field}__in": rows}).delete()
+        self.bulk_create([stem for row in rows for stem in self.model.rows_for(row)])
+
+
+class StemIndex(models.Model):
+    """One stem of a row's search text: the word index a search looks words up in.
+
+    Subclasses name their row's foreign key in `owner_field` (related_name
+    "search_stems"); refresh_search_index() fills them.
+    """
+
+    stem = models.CharField(_("stem"), max_length=100)
+    in_title = models.BooleanField(_("in the title"), default=False)
+
+    objects = StemIndexQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.stem
+
+    @classmethod
+    def rows_for(cls, row):
+        # Only activities keep a separate title form (programmes are not ranked).
+        title = {stem[:100] for stem in getattr(row, "search_title", "").split()}
+        stems = dict.fromkeys(stem[:100] for stem in row.search_text.split())
+        return [cls(**{cls.owner_field: row}, stem=stem, in_title=stem in title) for stem in stems]
+
+
+class ProgrammeSearchStem(StemIndex):
+    owner_field = "programme"
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="search_stems",
+        verbose_name=_("programme"),
+    )
+
+    class Meta:
+        verbose_name = _("search stem")
+        verbose_name_plural = _("search stems")
+        indexes = [
+            models.Index(fields=["stem", "programme"], name="programmesearchstem_lookup"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "stem"], name="programmesearchstem_unique")
+        ]
 
 
 class SlugHistoryQuerySet(models.QuerySet):

@@ -8,10 +8,12 @@ letters kept. A query stem matches the start of a stored stem, so "angielski"
 finds "języka angielskiego", "zeslawice" finds "Zesławicach" and "англійська"
 finds "англійської мови".
 
-Each object stores one search form holding the forms of its Polish, Ukrainian
-and English texts. A query word is analysed in Polish and in the visitor's
-language, and matches when any of its forms does. The stored form is a plain
-string searched with `LIKE`, so SQLite and PostgreSQL give the same results.
+Each programme and activity stores one search form holding the forms of its
+Polish, Ukrainian and English texts, and one row per form in its word index
+(StemIndex in programmes/models.py), both built by refresh_search_index(). A
+query word is analysed once per request (Query) in Polish and in the visitor's
+language, and matches when any of its forms starts a stored form; the index is
+searched by ranges of plain strings, so SQLite and PostgreSQL give the same results.
 """
 
 import re
@@ -19,7 +21,6 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
-from django.db.models import Q
 from django.utils.translation import get_language
 
 # Letters that Unicode decomposition does not reduce to a base letter.
@@ -98,6 +99,28 @@ def translations(instance, *fields):
     }
 
 
+def reads_changed(update_fields, fields):
+    """Did a save with `update_fields` (None: every field) write one of `fields`?
+
+    Translated fields count in each language: `title` covers `title_uk`.
+    """
+    if update_fields is None:
+        return True
+    return any(
+        name == field or name.startswith(f"{field}_") for name in update_fields for field in fields
+    )
+
+
+def in_batches(queryset, size=500):
+    """Lists of at most `size` rows of `queryset`.
+
+    The ids are read first, so the caller may write to the rows between batches.
+    """
+    ids = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(ids), size):
+        yield list(queryset.filter(pk__in=ids[start : start + size]))
+
+
 def query_languages():
     current = (get_language() or "pl").split("-")[0]
     return list(dict.fromkeys(["pl", current if current in LANGUAGES else "pl"]))
@@ -119,15 +142,43 @@ def query_terms(query):
     return terms[:MAX_QUERY_WORDS]
 
 
-def matching(terms, field="search_text"):
-    """A filter needing every term at the start of a word of `field`'s stored form."""
-    condition = Q()
-    for alternatives in terms:
-        either = Q()
-        for form in alternatives:
-            either |= Q(**{f"{field}__contains": f" {form}"})
-        condition &= either
-    return condition
+class Query:
+    """A visitor's search text, analysed once: each word's forms, for finding and marking.
+
+    Built by the listing's FilterSet; the same object filters the rows and
+    highlights the words on every card of the page.
+    """
+
+    def __init__(self, text=""):
+        self.text = text or ""
+        self.languages = query_languages()
+        self.terms = query_terms(self.text)
+        self.forms = [form for alternatives in self.terms for form in alternatives]
+
+    @classmethod
+    def of(cls, query):
+        return query if isinstance(query, cls) else cls(query)
+
+    def __str__(self):
+        return self.text
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    def highlight_spans(self, text):
+        """(start, end) of each word in `text` whose form starts with a query form."""
+        if not self.terms:
+            return []
+        return [
+            match.span()
+            for match in _WORD.finditer(text)
+            if any(
+                form.startswith(term)
+                for language in self.languages
+                for form in forms(match.group(), language)
+                for term in self.forms
+            )
+        ]
 
 
 # A token with a digit, "@", "://" or a dot inside a word could be a phone, PESEL or
@@ -137,34 +188,21 @@ MAX_COUNTED_LENGTH = 200
 
 
 def counted_query(query, language="pl"):
-    """A search as the statistics keep it: the stems of its words, in the order typed,
-    each once, without any token that could be personal data (see _PERSONAL_TOKEN).
+    """A search (text or a Query) as the statistics keep it: the stems of its words, in
+    the order typed, each once, without any token that could be personal data (see
+    _PERSONAL_TOKEN).
 
     "Angielski dla seniorów" becomes "angielsk dla senior", which the finder also
     accepts as a search; "tel. 600 100 200" becomes "tel". Empty when nothing is left.
     """
-    tokens = [token for token in (query or "").split() if not _PERSONAL_TOKEN.search(token)]
+    tokens = [token for token in str(query or "").split() if not _PERSONAL_TOKEN.search(token)]
     stems = dict.fromkeys(stem(word, language) for token in tokens for word in words(token))
     return " ".join(list(stems)[:MAX_QUERY_WORDS])[:MAX_COUNTED_LENGTH]
 
 
 def highlight_spans(text, query):
-    """(start, end) of each word in `text` whose form starts with a query form."""
-    terms = query_terms(query)
-    if not terms:
-        return []
-    wanted = [form for alternatives in terms for form in alternatives]
-    languages = query_languages()
-    return [
-        match.span()
-        for match in _WORD.finditer(text)
-        if any(
-            form.startswith(term)
-            for language in languages
-            for form in forms(match.group(), language)
-            for term in wanted
-        )
-    ]
+    """(start, end) of each word in `text` whose form starts with a form of `query`."""
+    return Query.of(query).highlight_spans(text)
 
 
 # Polish alphabetical order, the same on every database: each character becomes two

@@ -1,14 +1,37 @@
-from django.db.models.signals import post_delete, pre_save
+"""What follows a change to a programme: its search index and its old addresses.
+
+Each app connects the signals of the models it owns; activities/signals.py
+follows a programme's rename into its activities.
+"""
+
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from programmes.models import Programme, ProgrammeSlugHistory
+from programmes import search
+from programmes.models import (
+    Programme,
+    record_slug_move,
+    record_slug_removal,
+    remember_stored_slug,
+)
 
 
-@receiver(post_delete, sender=Programme)
-def remember_removed_programme(sender, instance, **kwargs):
-    """The address of a deleted programme answers 410 Gone, not a soft 404."""
-    ProgrammeSlugHistory.objects.record_removal(instance.slug)
+def keep_slug_history(model):
+    """Old addresses of `model`'s pages lead to the renamed page, or answer 410 Gone."""
+    pre_save.connect(remember_stored_slug, sender=model, dispatch_uid=f"stored-slug-{model}")
+    post_save.connect(record_slug_move, sender=model, dispatch_uid=f"slug-move-{model}")
+    post_delete.connect(record_slug_removal, sender=model, dispatch_uid=f"slug-gone-{model}")
+
+
+keep_slug_history(Programme)
+
+
+@receiver(post_save, sender=Programme)
+def refresh_programme_search_index(sender, instance, raw, update_fields, **kwargs):
+    """Rebuild the index when a save wrote a field it reads ("checked today" does not)."""
+    if not raw and search.reads_changed(update_fields, Programme.search_index_reads):
+        Programme.objects.filter(pk=instance.pk).refresh_search_index()
 
 
 @receiver(pre_save)

@@ -1,3 +1,5 @@
+"""Sitemap classes in every language (LocalizedSitemap) and the programmes' sitemap."""
+
 from urllib.parse import urlsplit
 
 from django.conf import settings

@@ -1,28 +1,26 @@
-import logging
-import uuid
-from datetime import timedelta
+"""Programme pages, and the mixins every listing and detail page shares: canonical
+and noindex for filtered listings, 301/410 for old addresses, staff previews.
+"""
 
+from functools import wraps
+from urllib.parse import urlsplit
+
+from csp.decorators import csp_update
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from pal_site.middleware import query_parameters
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
-from programmes.models import Programme, ProgrammeSlugHistory, visible_q
-
-logger = logging.getLogger(__name__)
+from programmes.models import Programme, ProgrammeSlugHistory
+from programmes.querystring import query_parameters
 
 
 class FilteredListMixin:
@@ -125,12 +123,8 @@ class ProgrammeDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
         contacts = list(programme.contacts.public())
         where = share_images.where(programme, programme.main_location)
         share_path = reverse("programmes:share_image", kwargs={"slug": programme.slug})
-        activities = programme.activities
-        # A draft programme's preview lists the activities it will show once published.
-        activities = activities.filter(visible_q()) if self.preview else activities.published()
         return super().get_context_data(
             photos=programme.photos.public(),
-            activities=activities.with_related().by_kind(),
             contacts=contacts,
             share_image_url=seo.absolute_url(
                 self.request, f"{share_path}?v={share_images.key(programme.name, where)}"
@@ -138,6 +132,26 @@ class ProgrammeDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
             structured_data=seo.json_ld(sd.programme(self.request, programme, contacts)),
             **kwargs,
         )
+
+
+def map_tile_origin():
+    """The scheme and host of MAP_TILE_URL, e.g. https://tile.openstreetmap.org."""
+    parts = urlsplit(settings.MAP_TILE_URL)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def allow_map_tiles(view):
+    """Let one view's page load map tiles: adds the tile host to img-src only there.
+
+    Use it on a view that shows a map the visitor asked for, e.g. in urls.py:
+    `path("<slug:slug>/mapa/", allow_map_tiles(views.MapView.as_view()), name="map")`.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return csp_update({"img-src": [map_tile_origin()]})(view)(request, *args, **kwargs)
+
+    return wrapped
 
 
 class ProgrammeMapView(DetailView):
@@ -167,71 +181,3 @@ def programme_share_image(request, slug):
     programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)
     where = share_images.where(programme, programme.main_location)
     return share_images.response(request, programme.name, where)
-
-
-@query_parameters("v")
-@require_safe
-def site_share_image(request):
-    return share_images.response(request, share_images.site_title(), "")
-
-
-@require_GET
-def about(request):
-    return render(
-        request,
-        "programmes/about.html",
-        {"structured_data": seo.json_ld(sd.organization(request, with_context=True))},
-    )
-
-
-@require_GET
-def accessibility_statement(request):
-    return render(request, "pages/accessibility_statement.html")
-
-
-@require_GET
-def easy_read(request):
-    return render(request, "pages/easy_read.html")
-
-
-@require_GET
-def security_txt(request):
-    """RFC 9116: where to report a vulnerability. 404 until a contact is configured."""
-    if not settings.SECURITY_CONTACT:
-        raise Http404("No security contact configured.")
-    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
-    lines = [
-        f"Contact: {settings.SECURITY_CONTACT}",
-        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
-        "Preferred-Languages: pl, en",
-        f"Canonical: {request.build_absolute_uri()}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """For load balancers and uptime checks: 200 when the database and the cache answer.
-
-    Never cached and sets no cookie; robots.txt keeps crawlers away.
-    """
-    checks = {"database": "ok", "cache": "ok"}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # Any failure of the database is "not healthy", never a 500.
-        logger.exception("Health check: the database does not answer")
-        checks["database"] = "error"
-    try:
-        token = uuid.uuid4().hex
-        cache.set("healthz", token, timeout=10)
-        if cache.get("healthz") != token:
-            raise RuntimeError("the cache did not return what was stored")
-    except Exception:  # Likewise for the cache (Redis down, full, unreachable).
-        logger.exception("Health check: the cache does not answer")
-        checks["cache"] = "error"
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
-    )

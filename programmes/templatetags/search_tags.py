@@ -1,3 +1,5 @@
+"""{% load search_tags %}: `highlight` marks the searched words on a card."""
+
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -14,7 +16,8 @@ def highlight(text, query):
     if not query:
         return conditional_escape(text)
     parts, position = [], 0
-    for start, end in search.highlight_spans(text, query):
+    # The view passes the page's analysed Query; a plain string is analysed here.
+    for start, end in search.Query.of(query).highlight_spans(text):
         parts.append(conditional_escape(text[position:start]))
         parts.append(format_html("<mark>{}</mark>", text[start:end]))
         position = end

@@ -1,3 +1,5 @@
+"""{% load seo_tags %}: `capture` (render once, place twice) and BreadcrumbList JSON-LD."""
+
 from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe

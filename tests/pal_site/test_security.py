@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.urls import reverse
 
-from pal_site.middleware import allow_map_tiles
+from programmes.views import allow_map_tiles
 from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db

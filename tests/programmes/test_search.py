@@ -1,6 +1,9 @@
 """Search in Polish, Ukrainian and English (programmes/search.py)."""
 
+from unittest import mock
+
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Activity
@@ -103,3 +106,20 @@ def test_it_highlights_inflected_ukrainian_words():
 def test_it_bounds_the_number_of_query_words():
     with translation.override("uk"):
         assert len(search.query_terms(" ".join(f"слово{n}" for n in range(30)))) == 8
+
+
+def test_it_finds_programmes_through_the_same_word_index_as_activities():
+    ProgrammeFactory(name="PAL Zesławice", name_uk="ПАЛ Зеславиці")
+    ProgrammeFactory(name="PAL Łęg")
+    with translation.override("uk"):
+        found = Programme.objects.search("зеславицях")
+    assert [programme.name_pl for programme in found] == ["PAL Zesławice"]
+
+
+def test_it_analyses_the_query_once_for_a_page_of_highlighted_cards(client):
+    for n in range(5):
+        ActivityFactory(title=f"Siatkówka {n}", summary="Siatkówka dla dzieci.")
+    with mock.patch("programmes.search.query_terms", wraps=search.query_terms) as analyse:
+        response = client.get(reverse("activities:list"), {"q": "siatkowka"})
+    assert response.content.count(b"<mark>") == 10
+    assert analyse.call_count == 1

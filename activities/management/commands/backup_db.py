@@ -1,3 +1,5 @@
+"""`manage.py backup_db`: a consistent copy of the database (SQLite or PostgreSQL)."""
+
 import os
 import shutil
 import sqlite3

@@ -1,3 +1,5 @@
+"""`manage.py load_seed`: the programmes and activities of the source article."""
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -29,10 +31,9 @@ class Command(BaseCommand):
         # languages are named (`title_uk`, `title_en`).
         with transaction.atomic(), translation.override("pl"):
             call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
-            # loaddata saves raw rows, so the derived search text is built here;
-            # saving a programme also refreshes its activities (activities/signals.py).
-            for programme in Programme.objects.all():
-                programme.save(update_fields=["search_text"])
+            # loaddata saves raw rows (no signals), so the derived data is built here.
+            Programme.objects.refresh_search_index()
+            Activity.objects.refresh_search_index()
             # A first version of everything, so staff can restore what they change or delete.
             call_command(
                 "createinitialrevisions",

@@ -1,3 +1,7 @@
+"""`manage.py load_seed_translations`: add the seed's translations to a database
+seeded before them, without overwriting staff edits.
+"""
+
 import json
 from pathlib import Path
 
@@ -50,6 +54,6 @@ class Command(BaseCommand):
         for name in empty:
             setattr(instance, name, obj["fields"][name])
         if empty:
-            # Saving also rebuilds the search text (and, for a programme, its activities').
+            # The save signals rebuild the search index (a programme's: its activities' too).
             instance.save(update_fields=empty)
         return len(empty)
