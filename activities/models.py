@@ -15,6 +15,7 @@ from programmes.models import (
     in_visitor_order,
     is_editor,
     is_stale,
+    open_data_id,
     stale_q,
     stored_slug,
     visible_q,
@@ -55,6 +56,7 @@ class VocabularyManager(models.Manager.from_queryset(VocabularyQuerySet)):
 class AgeGroup(models.Model):
     """Who an activity is for, in words residents use: children, youth, parents…"""
 
+    uuid = open_data_id()
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.CharField(
@@ -101,6 +103,7 @@ class TopicIcon(models.TextChoices):
 class Topic(models.Model):
     """What an activity is about. Staff may add topics; each needs an icon."""
 
+    uuid = open_data_id()
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.CharField(_("description"), max_length=200, blank=True)
@@ -315,6 +318,7 @@ class Activity(Publishable):
         blank=True,
         help_text=_("Leave empty when the place is not known or changes (trips)."),
     )
+    uuid = open_data_id()
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("The address of the page.")
@@ -537,6 +541,7 @@ class WeeklySession(models.Model):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("activity")
     )
+    uuid = open_data_id()
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday)
     starts_at = models.TimeField(_("starts at"))
     ends_at = models.TimeField(_("ends at"))

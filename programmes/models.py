@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -42,6 +43,18 @@ def stale_q(prefix="", today=None):
 def is_stale(verified_on, today=None):
     today = today or timezone.localdate()
     return verified_on is not None and verified_on < today - STALE_AFTER
+
+
+def open_data_id():
+    """A row's permanent id in the open data (HSDS, opendata/): unlike the slug it
+    survives renames, and unlike the primary key it survives re-imports and reseeding."""
+    return models.UUIDField(
+        _("open data id"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Permanent id in the open data (HSDS); survives renames and re-imports."),
+    )
 
 
 def is_editor(user):
@@ -227,6 +240,7 @@ class Programme(Publishable):
     slug = models.SlugField(
         _("slug"), max_length=160, unique=True, help_text=_("The address of the page.")
     )
+    uuid = open_data_id()
     summary = models.CharField(
         _("summary"), max_length=300, help_text=_("One or two sentences shown on cards.")
     )
@@ -404,6 +418,7 @@ class Location(models.Model):
         related_name="locations",
         verbose_name=_("programme"),
     )
+    uuid = open_data_id()
     name = models.CharField(
         _("name"),
         max_length=160,
@@ -499,6 +514,7 @@ class StaffContact(models.Model):
         related_name="contacts",
         verbose_name=_("programme"),
     )
+    uuid = open_data_id()
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(
         _("role"), max_length=120, blank=True, help_text=_("Leave empty if not confirmed.")
