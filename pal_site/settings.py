@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "csp",
     "programmes",
     "activities",
+    # The HSDS API, data package, CSV and calendars (reads the two apps above).
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +87,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "pal_site.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so a cached page is revalidated too: 304 for a matching
+    # ETag or Last-Modified (the open-data API sets both).
+    "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions: a cached anonymous page is answered without touching them.
     "pal_site.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -273,6 +278,16 @@ if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.co
     raise ImproperlyConfigured(
         f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}"
     )
+
+# Licence of the open data (API, data package, CSV, calendars). CC BY 4.0 is proposed;
+# only MOPS Kraków can decide, so pages say "proposed" until this is set to true.
+OPEN_DATA_LICENCE_NAME = env("DJANGO_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env(
+    "DJANGO_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+OPEN_DATA_LICENCE_CONFIRMED = env_bool("DJANGO_OPEN_DATA_LICENCE_CONFIRMED")
+# Where the data package is kept between changes (rebuilt when content changes).
+OPEN_DATA_DIR = Path(env("DJANGO_OPEN_DATA_DIR", str(MEDIA_ROOT / "opendata")))
 
 # Seed data built from the source article (see fixtures/README.md).
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

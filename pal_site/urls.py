@@ -13,6 +13,7 @@ from activities.views import (
     programme_correction,
     robots_txt,
 )
+from opendata.urls import api_urlpatterns, page_urlpatterns
 from programmes.views import (
     about,
     accessibility_statement,
@@ -27,6 +28,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("share.png", site_share_image, name="share_image"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("api/", include(api_urlpatterns)),
 ]
 
 # Polish lives at the root; /uk/ and /en/ will share these paths.
@@ -41,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("o-programie/", about, name="about"),
     path("deklaracja-dostepnosci/", accessibility_statement, name="accessibility_statement"),
     path("tekst-latwy-do-czytania/", easy_read, name="easy_read"),
+    path("otwarte-dane/", include(page_urlpatterns)),
     prefix_default_language=False,
 )
 

@@ -1,0 +1,404 @@
+"""The read-only HSDS 3.0 API (/api/hsds/), with plain Django views.
+
+Plain views rather than Django REST Framework: every response is an HSDS object built
+by opendata/hsds.py, the paging envelope is HSDS's own, parameters are validated by
+small forms (opendata/forms.py) and filtering reuses the finder's FilterSet, so DRF's
+serializers, paginators and filter backends would each be replaced, and it would be a
+dependency for eight GET endpoints.
+"""
+
+import hashlib
+import json
+import math
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import http_date
+from django.views.decorators.http import require_GET
+
+from activities.filters import ActivityFilter
+from activities.models import Activity
+from opendata import forms, hsds, openapi
+from programmes import seo
+from programmes.models import Location, Programme
+
+JSON_TYPE = "application/json; charset=utf-8"
+NDJSON_TYPE = "application/x-ndjson; charset=utf-8"
+CHUNK = 500
+
+
+class BadRequest(Exception):
+    """A parameter that is malformed or names nothing: answered with a JSON 400."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def error(status, message, details=None):
+    body = {"status": status, "message": message}
+    if details:
+        body["errors"] = details
+    return JsonResponse(
+        body, status=status, content_type=JSON_TYPE, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def api_view(view):
+    """GET/HEAD only, Polish texts, CORS for everyone, JSON errors, validators for 304.
+
+    The 304 itself is answered by ConditionalGetMiddleware, which sits outside the page
+    cache so that a cached copy is revalidated too.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+        elif request.method not in ("GET", "HEAD"):
+            response = error(405, "Only GET is supported.")
+            response["Allow"] = "GET, HEAD, OPTIONS"
+        else:
+            with translation.override("pl"):
+                try:
+                    response = view(request, *args, **kwargs)
+                except BadRequest as problem:
+                    response = error(400, "Invalid parameters.", problem.errors)
+                except Http404 as problem:
+                    response = error(404, str(problem) or "Not found.")
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        # Other sites' pages may fetch the data (security_headers only sets defaults).
+        response["Cross-Origin-Resource-Policy"] = "cross-origin"
+        return response
+
+    return wrapped
+
+
+def json_response(data, last_modified=None):
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    response = HttpResponse(body, content_type=JSON_TYPE)
+    response["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    return response
+
+
+def parameters(form_class, request):
+    form = form_class(request.GET)
+    if not form.is_valid():
+        raise BadRequest(form.errors.get_json_data())
+    return form.cleaned_data
+
+
+def absolute_url_for(request):
+    return lambda path: seo.absolute_url(request, path)
+
+
+def page_of(total, params):
+    """(start, envelope) for page `page` of `per_page`; 404 past the last page."""
+    size, number = params["per_page"], params["page"]
+    pages = max(1, math.ceil(total / size))
+    if number > pages:
+        raise Http404(f"Page {number} does not exist: there are {pages}.")
+    envelope = {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": number,
+        "size": 0,  # filled in with the number of items on this page
+        "first_page": number == 1,
+        "last_page": number == pages,
+        "empty": total == 0,
+    }
+    return (number - 1) * size, envelope
+
+
+def paged(items, params, last_modified=None):
+    """A page of an in-memory list (taxonomies, terms, organizations) or all as ndjson."""
+    if params["format"] == "ndjson":
+        return ndjson(iter(items))
+    start, envelope = page_of(len(items), params)
+    envelope["contents"] = items[start : start + params["per_page"]]
+    envelope["size"] = len(envelope["contents"])
+    return json_response(envelope, last_modified)
+
+
+def ndjson(rows):
+    """Every result, one JSON object a line, streamed without pagination."""
+    lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return StreamingHttpResponse(lines, content_type=NDJSON_TYPE)
+
+
+# --- Services ----------------------------------------------------------------------------
+
+
+def filtered_services(request, params):
+    """Published services narrowed by the HSDS parameters, through the finder's FilterSet."""
+    data = {"q": params["search"]}
+    if params["taxonomy_term_id"]:
+        term = hsds.find_term(params["taxonomy_term_id"])
+        if term is None:
+            raise BadRequest({"taxonomy_term_id": [{"message": "No such taxonomy term."}]})
+        data["topic" if isinstance(term, hsds.Topic) else "age"] = term.slug
+    filterset = ActivityFilter(data, queryset=hsds.published_services(), request=request)
+    if not filterset.is_valid():
+        raise BadRequest(filterset.form.errors.get_json_data())
+    services = filterset.qs
+    if params["taxonomy_id"]:
+        taxonomy = hsds.TAXONOMIES.get(params["taxonomy_id"])
+        if taxonomy is None:
+            raise BadRequest({"taxonomy_id": [{"message": "No such taxonomy."}]})
+        through = Activity.topics if taxonomy["model"] is hsds.Topic else Activity.age_groups
+        filed = through.through.objects.filter(activity=OuterRef("pk"))
+        services = services.filter(Exists(filed))
+    organization = params["organization_id"]
+    if organization and organization != hsds.ORGANIZATION_ID:
+        raise BadRequest({"organization_id": [{"message": "No such organization."}]})
+    if params["modified_after"]:
+        services = hsds.modified_after(services, params["modified_after"])
+    return services
+
+
+def services_in_pages(services):
+    """All of `services` in order, CHUNK rows at a time: bounded memory at any size."""
+    ids = list(services.values_list("pk", flat=True))
+    for start in range(0, len(ids), CHUNK):
+        yield from hsds.in_order(ids[start : start + CHUNK])
+
+
+def service_list(request, services, params, to_json):
+    if params["format"] == "ndjson":
+        return ndjson(to_json(activity) for activity in services_in_pages(services))
+    start, envelope = page_of(services.count(), params)
+    rows = services.page(start, params["per_page"])
+    envelope["contents"] = [to_json(activity) for activity in rows]
+    envelope["size"] = len(envelope["contents"])
+    return json_response(envelope, hsds.last_change())
+
+
+@api_view
+def root(request):
+    absolute_url = absolute_url_for(request)
+    return json_response(
+        {
+            "version": hsds.HSDS_VERSION,
+            "profile": absolute_url(reverse("opendata:page")) + "#hsds",
+            "openapi_url": absolute_url(reverse("hsds:openapi")),
+        }
+    )
+
+
+@api_view
+def openapi_document(request):
+    return json_response(openapi.document(seo.absolute_url(request, reverse("hsds:root"))))
+
+
+@api_view
+def services(request):
+    params = parameters(forms.ServiceParameters, request)
+    found = filtered_services(request, params)
+    absolute_url = absolute_url_for(request)
+    if params["minimal"]:
+
+        def to_json(activity):
+            return {
+                "id": str(activity.uuid),
+                "name": activity.title,
+                "status": hsds.service_status(activity),
+                "last_modified": hsds.service_last_modified(activity),
+            }
+
+    elif params["full"]:
+
+        def to_json(activity):
+            return hsds.service(activity, absolute_url)
+
+    else:
+
+        def to_json(activity):
+            return hsds.service_summary(activity, absolute_url)
+
+    return service_list(request, found, params, to_json)
+
+
+def parse_id(value):
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise Http404("No such id.") from None
+
+
+@api_view
+def service_detail(request, pk):
+    activity = hsds.published_services().filter(uuid=parse_id(pk)).first()
+    if activity is None:
+        raise Http404("No published service with this id.")
+    return json_response(
+        hsds.service(activity, absolute_url_for(request)),
+        max(activity.updated_at, activity.programme.updated_at),
+    )
+
+
+@api_view
+def service_at_locations(request):
+    params = parameters(forms.ServiceAtLocationParameters, request)
+    found = filtered_services(request, params).filter(location__isnull=False)
+    if params["postcode"]:
+        code = params["postcode"].replace("-", "")
+        found = found.filter(location__postal_code__in=[code, f"{code[:2]}-{code[2:]}"])
+    if params["proximity"] is not None and params["postcode"]:
+        # Coordinates exist for no location yet: nothing can be said to be near.
+        found = found.none()
+
+    def to_json(activity):
+        return hsds.service_at_location(activity, nested=params["full"])
+
+    return service_list(request, found, params, to_json)
+
+
+@api_view
+def service_at_location_detail(request, pk):
+    activity_id = hsds.service_at_location_id(parse_id(pk))
+    activity = hsds.published_services().filter(uuid=activity_id, location__isnull=False).first()
+    if activity is None:
+        raise Http404("No published service_at_location with this id.")
+    data = hsds.service_at_location(activity) | {
+        "service": hsds.service(activity, absolute_url_for(request))
+    }
+    return json_response(data, max(activity.updated_at, activity.programme.updated_at))
+
+
+# --- Organizations, taxonomies -------------------------------------------------------------
+
+
+def matches(query, *texts):
+    """Every word of a search in one of a few fixed texts (organization, taxonomies)."""
+    text = " ".join(texts).lower()
+    return all(word in text for word in query.lower().split())
+
+
+def full_organization():
+    programmes = Programme.objects.published().order_by("sort_name", "pk")
+    places = Location.objects.filter(programme__in=programmes).select_related("district")
+    return hsds.organization() | {
+        "programs": [hsds.program(programme) for programme in programmes],
+        "locations": [hsds.location(place) for place in places],
+    }
+
+
+@api_view
+def organizations(request):
+    params = parameters(forms.OrganizationParameters, request)
+    found = []
+    if matches(params["search"], *hsds.ORGANIZATION.values()):
+        found.append(full_organization() if params["full"] else hsds.organization())
+    return paged(found, params, hsds.last_change())
+
+
+@api_view
+def organization_detail(request, pk):
+    params = parameters(forms.OrganizationDetailParameters, request)
+    if parse_id(pk) != hsds.ORGANIZATION_ID:
+        raise Http404("No such organization.")
+    absolute_url = absolute_url_for(request)
+    head = full_organization()
+    services = hsds.published_services()
+
+    def service_json(activity):
+        if params["full_service"]:
+            return hsds.service(activity, absolute_url)
+        return {"id": str(activity.uuid), "name": activity.title}
+
+    def body():
+        # Thousands of services: streamed, so the whole document is never in memory.
+        yield json.dumps(head, ensure_ascii=False)[:-1] + ',"services":['
+        for index, activity in enumerate(services_in_pages(services)):
+            yield ("," if index else "") + json.dumps(service_json(activity), ensure_ascii=False)
+        yield "]}"
+
+    response = StreamingHttpResponse(body(), content_type=JSON_TYPE)
+    last = hsds.last_change()
+    if last:
+        response["Last-Modified"] = http_date(last.timestamp())
+    return response
+
+
+@api_view
+def taxonomies(request):
+    params = parameters(forms.ListParameters, request)
+    absolute_url = absolute_url_for(request)
+    found = [
+        hsds.taxonomy(taxonomy_id, absolute_url)
+        for taxonomy_id, details in hsds.TAXONOMIES.items()
+        if matches(params["search"], details["name"], details["description"])
+    ]
+    return paged(found, params)
+
+
+@api_view
+def taxonomy_detail(request, pk):
+    taxonomy_id = parse_id(pk)
+    if taxonomy_id not in hsds.TAXONOMIES:
+        raise Http404("No such taxonomy.")
+    return json_response(hsds.taxonomy(taxonomy_id, absolute_url_for(request)))
+
+
+@api_view
+def taxonomy_terms(request):
+    params = parameters(forms.TaxonomyTermParameters, request)
+    taxonomy_ids = list(hsds.TAXONOMIES)
+    if params["taxonomy_id"]:
+        if params["taxonomy_id"] not in hsds.TAXONOMIES:
+            raise BadRequest({"taxonomy_id": [{"message": "No such taxonomy."}]})
+        taxonomy_ids = [params["taxonomy_id"]]
+    if params["parent_id"] and hsds.find_term(params["parent_id"]) is None:
+        raise BadRequest({"parent_id": [{"message": "No such taxonomy term."}]})
+    absolute_url = absolute_url_for(request)
+    terms = []
+    for taxonomy_id in taxonomy_ids:
+        vocabulary = hsds.TAXONOMIES[taxonomy_id]["model"].objects.all()
+        if params["search"]:
+            vocabulary = vocabulary.filter(name__icontains=params["search"])
+        terms += [hsds.taxonomy_term(term, absolute_url) for term in vocabulary]
+    if params["parent_id"]:
+        # Our taxonomies are flat: no term has a parent (and every term is "top only").
+        terms = []
+    return paged(terms, params)
+
+
+@api_view
+def taxonomy_term_detail(request, pk):
+    term = hsds.find_term(parse_id(pk))
+    if term is None:
+        raise Http404("No such taxonomy term.")
+    return json_response(hsds.taxonomy_term(term, absolute_url_for(request)))
+
+
+@api_view
+def not_found(request, rest=""):
+    raise Http404("No such endpoint. See /api/hsds/openapi.json.")
+
+
+# --- The "Otwarte dane" page -----------------------------------------------------------------
+
+
+@require_GET
+def page(request):
+    return render(
+        request,
+        "opendata/page.html",
+        {
+            "licence_name": settings.OPEN_DATA_LICENCE_NAME,
+            "licence_url": settings.OPEN_DATA_LICENCE_URL,
+            "licence_confirmed": settings.OPEN_DATA_LICENCE_CONFIRMED,
+        },
+    )
