@@ -9,6 +9,7 @@ api_urlpatterns = (
     [
         path("hsds/", views.root, name="root"),
         path("hsds/openapi.json", views.openapi_document, name="openapi"),
+        path("hsds/datapackage.zip", views.datapackage_zip, name="datapackage"),
         path("hsds/services", views.services, name="services"),
         path("hsds/services/<path:pk>", views.service_detail, name="service"),
         path("hsds/organizations", views.organizations, name="organizations"),

@@ -15,7 +15,13 @@ from functools import wraps
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -24,7 +30,7 @@ from django.views.decorators.http import require_GET
 
 from activities.filters import ActivityFilter
 from activities.models import Activity
-from opendata import forms, hsds, openapi
+from opendata import datapackage, forms, hsds, openapi
 from programmes import seo
 from programmes.models import Location, Programme
 
@@ -381,6 +387,18 @@ def taxonomy_term_detail(request, pk):
     if term is None:
         raise Http404("No such taxonomy term.")
     return json_response(hsds.taxonomy_term(term, absolute_url_for(request)))
+
+
+@api_view
+def datapackage_zip(request):
+    """Everything in HSDS's tabular form; built once per change of content."""
+    path = datapackage.package_path(absolute_url_for(request))
+    response = FileResponse(path.open("rb"), as_attachment=True, filename="pal-krakow-hsds.zip")
+    response["Content-Type"] = "application/zip"
+    # The file's name holds the content's fingerprint.
+    response["ETag"] = f'"{path.stem}"'
+    response["Last-Modified"] = http_date(path.stat().st_mtime)
+    return response
 
 
 @api_view
