@@ -222,6 +222,11 @@ class ActivityQuerySet(models.QuerySet):
         # A subquery, not a join: several sessions on one day would repeat the activity.
         return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
+    def with_fixed_times(self):
+        """Activities a calendar can hold: weekly sessions, or a date (see has_fixed_times)."""
+        sessions = WeeklySession.objects.filter(activity=OuterRef("pk"))
+        return self.filter(Exists(sessions) | Q(timing=Timing.DATED, starts_on__isnull=False))
+
     def search(self, query):
         """Every word of the query must match; title matches rank first.
 
@@ -508,6 +513,14 @@ class Activity(Publishable):
     @property
     def verified_on(self):
         return self.last_verified or self.programme.last_verified
+
+    @property
+    def has_fixed_times(self):
+        """Weekly sessions or a date: what a calendar can hold (with_fixed_times)."""
+        sessions = getattr(self, "session_list", None)
+        if sessions is None:
+            sessions = self.sessions.all()
+        return bool(sessions) or (self.timing == Timing.DATED and self.starts_on is not None)
 
     @property
     def is_stale(self):

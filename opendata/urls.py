@@ -33,6 +33,10 @@ api_urlpatterns = (
 page_urlpatterns = (
     [
         path("", views.page, name="page"),
+        path("zajecia.csv", views.finder_csv, name="finder_csv"),
+        path("zajecia.ics", views.finder_ics, name="finder_ics"),
+        path("zajecia/<slug:slug>.ics", views.activity_ics, name="activity_ics"),
+        path("programy/<slug:slug>.ics", views.programme_ics, name="programme_ics"),
     ],
     "opendata",
 )

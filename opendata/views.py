@@ -22,15 +22,16 @@ from django.http import (
     JsonResponse,
     StreamingHttpResponse,
 )
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from activities.filters import ActivityFilter
 from activities.models import Activity
-from opendata import datapackage, forms, hsds, openapi
+from opendata import datapackage, feeds, forms, hsds, openapi
 from programmes import seo
 from programmes.models import Location, Programme
 
@@ -420,3 +421,85 @@ def page(request):
             "licence_confirmed": settings.OPEN_DATA_LICENCE_CONFIRMED,
         },
     )
+
+
+# --- The finder as CSV and calendars ------------------------------------------------------------
+
+# A calendar of a whole city's activities would be unusable in any calendar app.
+FEED_LIMIT = 500
+
+
+def finder_results(request):
+    """The finder's activities for the query string, with the finder's own FilterSet."""
+    filterset = ActivityFilter(
+        request.GET,
+        queryset=Activity.objects.published().with_related().in_directory_order(),
+        request=request,
+    )
+    if not filterset.is_valid():
+        return None
+    return filterset.qs
+
+
+def bad_filters():
+    return HttpResponse(
+        gettext("These filters are not valid. Go back to the finder and choose again."),
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_GET
+def finder_csv(request):
+    activities = finder_results(request)
+    if activities is None:
+        return bad_filters()
+    language = translation.get_language()
+    absolute_url = absolute_url_for(request)
+
+    def lines():
+        # Streamed after the view returns: keep the visitor's language meanwhile.
+        with translation.override(language):
+            total = activities.count()
+            rows = (
+                activity
+                for start in range(0, total, CHUNK)
+                for activity in activities.page(start, CHUNK)
+            )
+            yield from feeds.csv_lines(rows, absolute_url)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="zajecia-pal-krakow.csv"'
+    return response
+
+
+def ics_response(activities, name, request):
+    body = feeds.calendar(activities, name, absolute_url_for(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="pal-krakow.ics"'
+    return response
+
+
+@require_GET
+def finder_ics(request):
+    activities = finder_results(request)
+    if activities is None:
+        return bad_filters()
+    return ics_response(
+        activities.with_fixed_times()[:FEED_LIMIT], gettext("PAL Kraków activities"), request
+    )
+
+
+@require_GET
+def activity_ics(request, slug):
+    activity = get_object_or_404(Activity.objects.published().with_related(), slug=slug)
+    if not activity.has_fixed_times:
+        raise Http404
+    return ics_response([activity], activity.title, request)
+
+
+@require_GET
+def programme_ics(request, slug):
+    programme = get_object_or_404(Programme.objects.published(), slug=slug)
+    activities = programme.activities.published().with_related().with_fixed_times()
+    return ics_response(activities.in_directory_order(), programme.name, request)
