@@ -59,6 +59,7 @@ class StaticSitemap(LocalizedSitemap):
             "about",
             "accessibility_statement",
             "easy_read",
+            "opendata:page",
         ]
 
     def location(self, name):
@@ -75,6 +76,7 @@ class StaticSitemap(LocalizedSitemap):
             "about": [],
             "accessibility_statement": [],
             "easy_read": [],
+            "opendata:page": [],
         }[name]
         changes = [change for change in changes if change]
         return max(changes) if changes else None

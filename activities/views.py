@@ -166,11 +166,15 @@ class TopicLandingView(DetailView):
 @require_safe
 def robots_txt(request):
     """Crawl everything public except admin, searches, combinations of filters
-    (those pages also say noindex and point to their landing page) and the
-    "Zgłoś błąd" forms (the only public pages that set a cookie)."""
-    lines = ["User-agent: *", "Disallow: /admin/"]
+    (those pages also say noindex and point to their landing page), the
+    "Zgłoś błąd" forms (the only public pages that set a cookie), and the open-data
+    API, CSV and calendar files."""
+    # The open data is for programs, not search results: the API and the feeds.
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
+            lines.append(f"Disallow: {reverse('opendata:page')}zajecia")
+            lines.append(f"Disallow: {reverse('opendata:page')}programy/")
             for listing in (reverse("activities:list"), reverse("programmes:list")):
                 lines.append(f"Disallow: {listing}?q=")
                 lines.append(f"Disallow: {listing}?*&")

@@ -7,6 +7,7 @@ from opendata import views
 
 api_urlpatterns = (
     [
+        path("dcat.rdf", views.dcat_catalogue, name="dcat"),
         path("hsds/", views.root, name="root"),
         path("hsds/openapi.json", views.openapi_document, name="openapi"),
         path("hsds/datapackage.zip", views.datapackage_zip, name="datapackage"),

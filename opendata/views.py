@@ -23,6 +23,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
@@ -412,6 +413,7 @@ def not_found(request, rest=""):
 
 @require_GET
 def page(request):
+    absolute_url = absolute_url_for(request)
     return render(
         request,
         "opendata/page.html",
@@ -419,8 +421,39 @@ def page(request):
             "licence_name": settings.OPEN_DATA_LICENCE_NAME,
             "licence_url": settings.OPEN_DATA_LICENCE_URL,
             "licence_confirmed": settings.OPEN_DATA_LICENCE_CONFIRMED,
+            "api_root": absolute_url(reverse("hsds:root")),
+            "openapi_url": absolute_url(reverse("hsds:openapi")),
+            "datapackage_url": absolute_url(reverse("hsds:datapackage")),
+            "dcat_url": absolute_url(reverse("hsds:dcat")),
+            "csv_example": absolute_url(reverse("opendata:finder_csv") + "?age=dzieci"),
+            "ics_example": absolute_url(reverse("opendata:finder_ics") + "?district=nowa-huta"),
         },
     )
+
+
+@api_view
+def dcat_catalogue(request):
+    """The datasets described in DCAT-AP (RDF/XML), for dane.gov.pl and other portals."""
+    absolute_url = absolute_url_for(request)
+    last = hsds.last_change()
+    body = render_to_string(
+        "opendata/dcat.rdf",
+        {
+            "catalogue_url": absolute_url(reverse("hsds:dcat")),
+            "page_url": absolute_url(reverse("opendata:page")),
+            "api_root": absolute_url(reverse("hsds:root")),
+            "openapi_url": absolute_url(reverse("hsds:openapi")),
+            "datapackage_url": absolute_url(reverse("hsds:datapackage")),
+            "csv_url": absolute_url(reverse("opendata:finder_csv")),
+            "ics_url": absolute_url(reverse("opendata:finder_ics")),
+            "organization": hsds.ORGANIZATION,
+            "modified": last.isoformat(timespec="seconds") if last else "",
+            "licence_url": settings.OPEN_DATA_LICENCE_URL,
+            "licence_name": settings.OPEN_DATA_LICENCE_NAME,
+            "licence_confirmed": settings.OPEN_DATA_LICENCE_CONFIRMED,
+        },
+    )
+    return HttpResponse(body, content_type="application/rdf+xml; charset=utf-8")
 
 
 # --- The finder as CSV and calendars ------------------------------------------------------------
