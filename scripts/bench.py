@@ -7,6 +7,9 @@
 3. gunicorn on loopback, wrk against the finder and a static file of the same size
    served by the same gunicorn (WhiteNoise), side by side, with the page cache off
    and on; then the resident memory of a gunicorn worker.
+4. The HSDS data package at city scale: build time, size and the process's peak memory.
+
+BENCH_ONLY=opendata measures only the open-data API pages and the data package.
 
 Prints progress, then Markdown tables (the README keeps the latest). Nothing here
 touches your own database: everything lives in a temporary folder.
@@ -14,6 +17,7 @@ touches your own database: everything lives in a temporary folder.
 
 import io
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -37,6 +41,7 @@ ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "50000"))
 LOAD_DURATION = os.environ.get("LOAD_DURATION", "10s")
 LOAD_CONNECTIONS = os.environ.get("LOAD_CONNECTIONS", "16")
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
+ONLY_OPENDATA = os.environ.get("BENCH_ONLY", "") == "opendata"
 
 ENV = {
     **os.environ,
@@ -59,6 +64,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from activities.models import Activity  # noqa: E402
+from opendata import datapackage  # noqa: E402
 from programmes.models import District, Programme  # noqa: E402
 
 
@@ -71,7 +77,15 @@ def page_types():
     programme = Programme.objects.published().exclude(slug__startswith="demo-").first()
     activity = Activity.objects.published().exclude(slug__startswith="demo-").first()
     district = District.objects.get(slug="nowa-huta")
+    api = [
+        ("API /services", "/api/hsds/services"),
+        ("API /services?full=true", "/api/hsds/services?full=true"),
+        ("API /services?search=", "/api/hsds/services?search=angielski&full=true"),
+    ]
+    if ONLY_OPENDATA:
+        return api
     return [
+        *api,
         ("home", "/"),
         ("programme list", "/programy/"),
         ("programme list, district", f"/programy/?district={district.slug}"),
@@ -110,6 +124,31 @@ def measure(label):
             f"median {results[name][1]:6.1f} ms"
         )
     return results
+
+
+def measure_datapackage():
+    """Build the data package as `manage.py build_datapackage` does, with a progress line."""
+    target = WORK / "hsds.zip"
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+
+    def progress(done, total):
+        rate = done / max(time.perf_counter() - started, 0.001)
+        print(f"\r[bench] data package: services {done}/{total} ({rate:.0f}/s)", end="", flush=True)
+
+    datapackage.write_package(target, lambda path: "https://pal.example.pl" + path, progress)
+    print(flush=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with datapackage.open_package(target) as package:
+        services = sum(1 for _row in package.rows("service"))
+    return {
+        "services": services,
+        "seconds": seconds,
+        "megabytes": target.stat().st_size / 1024 / 1024,
+        "peak_rss": peak,
+        "rss_before": rss_before,
+    }
 
 
 def free_port():
@@ -250,6 +289,8 @@ def main():
     )
     say(f"generated in {time.perf_counter() - started:.0f} s")
     scale = measure("scale")
+    say("building the HSDS data package at scale")
+    package = measure_datapackage()
     rows = [
         "| page type | queries (seed) | queries (50k) | cards (seed / 50k) | median ms (seed) "
         "| p99 ms (seed) | median ms (50k) | p99 ms (50k) | 50k / seed |",
@@ -262,7 +303,9 @@ def main():
             f"| {m2:.1f} | {p2:.1f} | {m2 / median:.2f} |"
         )
     load_rows = []
-    if ensure_wrk():
+    if ONLY_OPENDATA:
+        pass
+    elif ensure_wrk():
         prepare_static_twin()
         for cached in (False, True):
             label = "cached" if cached else "uncached"
@@ -280,6 +323,19 @@ def main():
     )
     print()
     print("\n".join(rows))
+    print()
+    print(
+        "HSDS data package (/api/hsds/datapackage.zip) built at 50k, in this process "
+        "(peak resident memory of the whole bench process, before and after the build):"
+    )
+    print()
+    print("| services | build s | services/s | zip MB | peak RSS MB before | after |")
+    print("|--:|--:|--:|--:|--:|--:|")
+    print(
+        f"| {package['services']} | {package['seconds']:.1f} | "
+        f"{package['services'] / package['seconds']:.0f} | {package['megabytes']:.1f} | "
+        f"{package['rss_before']:.0f} | {package['peak_rss']:.0f} |"
+    )
     if load_rows:
         print()
         print(

@@ -3,6 +3,7 @@ import zipfile
 
 import frictionless
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from activities.models import Activity
@@ -85,3 +86,12 @@ def test_it_serves_the_same_build_while_nothing_changes(client, directory):
     first, _content = download(client)
     second = client.get(reverse("hsds:datapackage"), HTTP_IF_NONE_MATCH=first["ETag"])
     assert second.status_code == 304
+
+
+def test_the_command_builds_the_package_and_shows_progress(directory, settings, capsys):
+    call_command("build_datapackage")
+    output = capsys.readouterr()
+    assert "services 2/2" in output.err
+    [built] = list(settings.OPEN_DATA_DIR.glob("hsds-*.zip"))
+    with datapackage.open_package(built) as package:
+        assert len(list(package.rows("service"))) == 2
