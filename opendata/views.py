@@ -85,6 +85,8 @@ def api_view(view):
                     response = error(404, str(problem) or "Not found.")
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        # The texts are Polish whatever the visitor's browser asks for.
+        response["Content-Language"] = "pl"
         # Other sites' pages may fetch the data (security_headers only sets defaults).
         response["Cross-Origin-Resource-Policy"] = "cross-origin"
         return response
@@ -140,10 +142,16 @@ def paged(items, params, last_modified=None):
     return json_response(envelope, last_modified)
 
 
+def in_polish(pieces):
+    """A streamed body is produced after the view returns: keep its texts Polish."""
+    with translation.override("pl"):
+        yield from pieces
+
+
 def ndjson(rows):
     """Every result, one JSON object a line, streamed without pagination."""
     lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    return StreamingHttpResponse(lines, content_type=NDJSON_TYPE)
+    return StreamingHttpResponse(in_polish(lines), content_type=NDJSON_TYPE)
 
 
 # --- Services ----------------------------------------------------------------------------
@@ -333,7 +341,7 @@ def organization_detail(request, pk):
             yield ("," if index else "") + json.dumps(service_json(activity), ensure_ascii=False)
         yield "]}"
 
-    response = StreamingHttpResponse(body(), content_type=JSON_TYPE)
+    response = StreamingHttpResponse(in_polish(body()), content_type=JSON_TYPE)
     last = hsds.last_change()
     if last:
         response["Last-Modified"] = http_date(last.timestamp())

@@ -174,6 +174,17 @@ def test_it_streams_every_service_as_ndjson(client, directory):
     assert len(lines) == 2
 
 
+def test_it_publishes_polish_texts_whatever_the_browser_asks_for(client, directory):
+    directory["weekly"].title_en = "Volleyball for children"
+    directory["weekly"].save()
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    listed = get_json(client, reverse("hsds:services"), data={"search": "siatkówka"}, **english)
+    streamed = client.get(reverse("hsds:services"), {"format": "ndjson"}, **english)
+    lines = b"".join(streamed.streaming_content).decode().splitlines()
+    assert listed["contents"][0]["name"] == "Siatkówka dla dzieci"
+    assert "Siatkówka dla dzieci" in {json.loads(line)["name"] for line in lines}
+
+
 @pytest.mark.parametrize(
     "params",
     [
