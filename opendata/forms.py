@@ -66,8 +66,8 @@ class ServiceAtLocationParameters(ServiceParameters):
         regex=r"^\d{2}-?\d{3}$",
         error_messages={"invalid": _("A Polish postal code, e.g. 31-911.")},
     )
-    # No location has coordinates yet, so there is no point to measure from; the
-    # parameter is understood and its value checked (metres).
+    # Understood, but answered 400: HSDS measures from a postcode's centre, and we know
+    # no postcode's coordinates (see views.service_at_locations).
     proximity = forms.IntegerField(required=False, min_value=0, max_value=100_000)
 
 

@@ -271,9 +271,10 @@ def service_at_locations(request):
     if params["postcode"]:
         code = params["postcode"].replace("-", "")
         found = found.filter(location__postal_code__in=[code, f"{code[:2]}-{code[2:]}"])
-    if params["proximity"] is not None and params["postcode"]:
-        # Coordinates exist for no location yet: nothing can be said to be near.
-        found = found.none()
+    if params["proximity"] is not None:
+        # HSDS measures from the postcode's centre; we know no postcode's coordinates.
+        message = "Distances are not available: this directory has no postcode coordinates."
+        raise BadRequest({"proximity": [{"message": message}]})
 
     def to_json(activity):
         return hsds.service_at_location(activity, nested=params["full"])

@@ -206,6 +206,13 @@ def test_it_answers_400_for_a_bad_parameter(client, directory, params):
     assert body["errors"]
 
 
+def test_it_finds_services_at_a_postcode_but_not_by_distance(client, directory):
+    url = reverse("hsds:service_at_locations")
+    assert get_json(client, url, data={"postcode": "31-911"})["total_items"] == 1
+    assert get_json(client, url, data={"postcode": "30-001"})["total_items"] == 0
+    get_json(client, url, status=400, data={"postcode": "31-911", "proximity": "1000"})
+
+
 def test_it_answers_404_past_the_last_page(client, directory):
     get_json(client, reverse("hsds:services"), status=404, data={"page": 2})
 
