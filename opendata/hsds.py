@@ -156,14 +156,12 @@ def organization():
 
 
 def program(programme):
-    return without_empty(
-        {
-            "id": str(programme.uuid),
-            "organization_id": str(ORGANIZATION_ID),
-            "name": programme.name,
-            "description": programme.summary,
-        }
-    )
+    return {
+        "id": str(programme.uuid),
+        "organization_id": str(ORGANIZATION_ID),
+        "name": programme.name,
+        "description": programme.summary,
+    }
 
 
 def taxonomy(taxonomy_id, absolute_url):
@@ -182,18 +180,16 @@ def taxonomy_term(term, absolute_url):
         page = term.get_absolute_url()
     else:
         page = f"{reverse('activities:list')}?age={term.slug}"
-    return without_empty(
-        {
-            "id": str(term.uuid),
-            "code": term.slug,
-            "name": term.name,
-            "description": term.description or "",
-            "taxonomy": TAXONOMIES[taxonomy_id]["name"],
-            "taxonomy_id": str(taxonomy_id),
-            "language": "pl",
-            "term_uri": absolute_url(page),
-        }
-    ) | {"description": term.description or ""}
+    return {
+        "id": str(term.uuid),
+        "code": term.slug,
+        "name": term.name,
+        "description": term.description,  # required by HSDS, so "" when we have none
+        "taxonomy": TAXONOMIES[taxonomy_id]["name"],
+        "taxonomy_id": str(taxonomy_id),
+        "language": "pl",
+        "term_uri": absolute_url(page),
+    }
 
 
 def location(place):
