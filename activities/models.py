@@ -432,6 +432,9 @@ class Activity(Publishable):
             # A district's activities without a place of their own are found by
             # their programme (in_district).
             models.Index(fields=["programme", "location"], name="activity_programme_location"),
+            # The open data's Last-Modified (the latest published change, read from
+            # the newest end) and its modified_after filter.
+            models.Index(fields=["updated_at"], name="activity_updated_at"),
             # A search or a filter finds activities by id; this lets the database
             # check that each is visible, in the district asked for, and sort it,
             # without reading its whole row.

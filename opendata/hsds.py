@@ -127,10 +127,17 @@ def modified_after(queryset, moment):
 
 
 def last_change():
-    """When published content last changed (for Last-Modified)."""
+    """A moment no published content changed after, for Last-Modified.
+
+    The newest save of any programme or activity, published or not: a draft's save
+    makes it later than needed (a client then reads the list again), never earlier.
+    MAX over the whole indexed column is one index lookup; over the visible rows only
+    it read every row (1.7 s at 50,000 activities). Deletions leave it unchanged; the
+    ETag, a hash of the body, catches them.
+    """
     moments = [
-        Programme.objects.published().aggregate(last=Max("updated_at"))["last"],
-        Activity.objects.published().aggregate(last=Max("updated_at"))["last"],
+        model.objects.aggregate(newest=Max("updated_at"))["newest"]
+        for model in (Programme, Activity)
     ]
     return max((moment for moment in moments if moment), default=None)
 

@@ -1,5 +1,6 @@
 """Permanent open-data (HSDS) ids, in three steps so existing rows get distinct values:
-a nullable column, a fresh uuid4 for every row, then NOT NULL and UNIQUE."""
+a nullable column, a fresh uuid4 for every row, then NOT NULL and UNIQUE. And an index
+on Activity.updated_at for the open data's Last-Modified and modified_after."""
 
 import uuid
 
@@ -89,5 +90,9 @@ class Migration(migrations.Migration):
                 unique=True,
                 verbose_name="open data id",
             ),
+        ),
+        migrations.AddIndex(
+            model_name="activity",
+            index=models.Index(fields=["updated_at"], name="activity_updated_at"),
         ),
     ]
