@@ -33,6 +33,7 @@ from django.views.decorators.http import require_GET
 from activities.filters import ActivityFilter
 from activities.models import Activity
 from opendata import datapackage, feeds, forms, hsds, openapi
+from pal_site.middleware import query_parameters
 from programmes import seo
 from programmes.models import Location, Programme
 
@@ -62,7 +63,8 @@ def api_view(view):
     """GET/HEAD only, Polish texts, CORS for everyone, JSON errors, validators for 304.
 
     The 304 itself is answered by ConditionalGetMiddleware, which sits outside the page
-    cache so that a cached copy is revalidated too.
+    cache so that a cached copy is revalidated too. A view that reads parameters says
+    which with @query_parameters (the page cache redirects any other away).
     """
 
     @wraps(view)
@@ -218,6 +220,7 @@ def openapi_document(request):
     return json_response(openapi.document(seo.absolute_url(request, reverse("hsds:root"))))
 
 
+@query_parameters(*forms.ServiceParameters.base_fields)
 @api_view
 def services(request):
     params = parameters(forms.ServiceParameters, request)
@@ -264,6 +267,7 @@ def service_detail(request, pk):
     )
 
 
+@query_parameters(*forms.ServiceAtLocationParameters.base_fields)
 @api_view
 def service_at_locations(request):
     params = parameters(forms.ServiceAtLocationParameters, request)
@@ -312,6 +316,7 @@ def full_organization():
     }
 
 
+@query_parameters(*forms.OrganizationParameters.base_fields)
 @api_view
 def organizations(request):
     params = parameters(forms.OrganizationParameters, request)
@@ -321,6 +326,7 @@ def organizations(request):
     return paged(found, params, hsds.last_change())
 
 
+@query_parameters(*forms.OrganizationDetailParameters.base_fields)
 @api_view
 def organization_detail(request, pk):
     params = parameters(forms.OrganizationDetailParameters, request)
@@ -349,6 +355,7 @@ def organization_detail(request, pk):
     return response
 
 
+@query_parameters(*forms.ListParameters.base_fields)
 @api_view
 def taxonomies(request):
     params = parameters(forms.ListParameters, request)
@@ -369,6 +376,7 @@ def taxonomy_detail(request, pk):
     return json_response(hsds.taxonomy(taxonomy_id, absolute_url_for(request)))
 
 
+@query_parameters(*forms.TaxonomyTermParameters.base_fields)
 @api_view
 def taxonomy_terms(request):
     params = parameters(forms.TaxonomyTermParameters, request)
@@ -491,6 +499,7 @@ def bad_filters():
     )
 
 
+@query_parameters(*ActivityFilter.base_filters)
 @require_GET
 def finder_csv(request):
     activities = finder_results(request)
@@ -522,6 +531,7 @@ def ics_response(activities, name, request):
     return response
 
 
+@query_parameters(*ActivityFilter.base_filters)
 @require_GET
 def finder_ics(request):
     activities = finder_results(request)

@@ -1,17 +1,16 @@
 """Permanent open-data (HSDS) ids, in three steps so existing rows get distinct values:
-a nullable column, a fresh uuid4 for every row, then NOT NULL and UNIQUE. And an index
-on Activity.updated_at for the open data's Last-Modified and modified_after."""
+a nullable column, a fresh uuid4 for every row, then NOT NULL and UNIQUE."""
 
 import uuid
 
 from django.db import migrations, models
 
-MODELS = ['agegroup', 'topic', 'activity', 'weeklysession']
+MODELS = ['programme', 'location', 'staffcontact']
 
 
 def give_each_row_an_id(apps, schema_editor):
     for name in MODELS:
-        model = apps.get_model("activities", name)
+        model = apps.get_model("programmes", name)
         rows = []
         for row in model.objects.filter(uuid__isnull=True).only("pk").iterator(chunk_size=2000):
             row.uuid = uuid.uuid4()
@@ -23,32 +22,27 @@ def give_each_row_an_id(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("activities", "0011_filter_indexes")]
+    dependencies = [("programmes", "0010_rate_limits")]
 
     operations = [
         migrations.AddField(
-            model_name="agegroup",
+            model_name="programme",
             name="uuid",
             field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
         ),
         migrations.AddField(
-            model_name="topic",
+            model_name="location",
             name="uuid",
             field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
         ),
         migrations.AddField(
-            model_name="activity",
-            name="uuid",
-            field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
-        ),
-        migrations.AddField(
-            model_name="weeklysession",
+            model_name="staffcontact",
             name="uuid",
             field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
         ),
         migrations.RunPython(give_each_row_an_id, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name="agegroup",
+            model_name="programme",
             name="uuid",
             field=models.UUIDField(
                 default=uuid.uuid4,
@@ -59,7 +53,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AlterField(
-            model_name="topic",
+            model_name="location",
             name="uuid",
             field=models.UUIDField(
                 default=uuid.uuid4,
@@ -70,7 +64,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AlterField(
-            model_name="activity",
+            model_name="staffcontact",
             name="uuid",
             field=models.UUIDField(
                 default=uuid.uuid4,
@@ -79,20 +73,5 @@ class Migration(migrations.Migration):
                 unique=True,
                 verbose_name="open data id",
             ),
-        ),
-        migrations.AlterField(
-            model_name="weeklysession",
-            name="uuid",
-            field=models.UUIDField(
-                default=uuid.uuid4,
-                editable=False,
-                help_text="Permanent id in the open data (HSDS); survives renames and re-imports.",
-                unique=True,
-                verbose_name="open data id",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="activity",
-            index=models.Index(fields=["updated_at"], name="activity_updated_at"),
         ),
     ]

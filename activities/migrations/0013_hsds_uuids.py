@@ -1,16 +1,17 @@
 """Permanent open-data (HSDS) ids, in three steps so existing rows get distinct values:
-a nullable column, a fresh uuid4 for every row, then NOT NULL and UNIQUE."""
+a nullable column, a fresh uuid4 for every row, then NOT NULL and UNIQUE. And an index
+on Activity.updated_at for the open data's Last-Modified and modified_after."""
 
 import uuid
 
 from django.db import migrations, models
 
-MODELS = ['programme', 'location', 'staffcontact']
+MODELS = ['agegroup', 'topic', 'activity', 'weeklysession']
 
 
 def give_each_row_an_id(apps, schema_editor):
     for name in MODELS:
-        model = apps.get_model("programmes", name)
+        model = apps.get_model("activities", name)
         rows = []
         for row in model.objects.filter(uuid__isnull=True).only("pk").iterator(chunk_size=2000):
             row.uuid = uuid.uuid4()
@@ -22,27 +23,32 @@ def give_each_row_an_id(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("programmes", "0008_polish_sort_keys")]
+    dependencies = [("activities", "0012_source_notes")]
 
     operations = [
         migrations.AddField(
-            model_name="programme",
+            model_name="agegroup",
             name="uuid",
             field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
         ),
         migrations.AddField(
-            model_name="location",
+            model_name="topic",
             name="uuid",
             field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
         ),
         migrations.AddField(
-            model_name="staffcontact",
+            model_name="activity",
+            name="uuid",
+            field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
+        ),
+        migrations.AddField(
+            model_name="weeklysession",
             name="uuid",
             field=models.UUIDField(editable=False, null=True, verbose_name="open data id"),
         ),
         migrations.RunPython(give_each_row_an_id, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name="programme",
+            model_name="agegroup",
             name="uuid",
             field=models.UUIDField(
                 default=uuid.uuid4,
@@ -53,7 +59,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AlterField(
-            model_name="location",
+            model_name="topic",
             name="uuid",
             field=models.UUIDField(
                 default=uuid.uuid4,
@@ -64,7 +70,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AlterField(
-            model_name="staffcontact",
+            model_name="activity",
             name="uuid",
             field=models.UUIDField(
                 default=uuid.uuid4,
@@ -73,5 +79,20 @@ class Migration(migrations.Migration):
                 unique=True,
                 verbose_name="open data id",
             ),
+        ),
+        migrations.AlterField(
+            model_name="weeklysession",
+            name="uuid",
+            field=models.UUIDField(
+                default=uuid.uuid4,
+                editable=False,
+                help_text="Permanent id in the open data (HSDS); survives renames and re-imports.",
+                unique=True,
+                verbose_name="open data id",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="activity",
+            index=models.Index(fields=["updated_at"], name="activity_updated_at"),
         ),
     ]
