@@ -35,6 +35,7 @@ from programmes.models import (
     in_visitor_order,
     is_stale,
     long_date,
+    open_data_id,
     source_date_suffix,
     source_dates_notice,
     stale_q,
@@ -77,6 +78,7 @@ class VocabularyManager(models.Manager.from_queryset(VocabularyQuerySet)):
 class Vocabulary(models.Model):
     """A word activities are filed under (an age group, a topic), as residents say it."""
 
+    uuid = open_data_id()
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.CharField(
@@ -236,6 +238,11 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         # A subquery, not a join: several sessions on one day would repeat the activity.
         return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
+    def with_fixed_times(self):
+        """Activities a calendar can hold: weekly sessions, or a date (see has_fixed_times)."""
+        sessions = WeeklySession.objects.filter(activity=OuterRef("pk"))
+        return self.filter(Exists(sessions) | Q(timing=Timing.DATED, starts_on__isnull=False))
+
     def search(self, query):
         """Every word of the query must match (SearchableQuerySet); title matches first."""
         query = search.Query.of(query)
@@ -329,6 +336,7 @@ class Activity(Reviewable, Publishable):
         blank=True,
         help_text=_("Leave empty when the place is not known or changes (trips)."),
     )
+    uuid = open_data_id()
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("The address of the page.")
@@ -449,6 +457,9 @@ class Activity(Reviewable, Publishable):
             # A district's activities without a place of their own are found by
             # their programme (in_district).
             models.Index(fields=["programme", "location"], name="activity_programme_location"),
+            # The open data's Last-Modified (the latest published change, read from
+            # the newest end) and its modified_after filter.
+            models.Index(fields=["updated_at"], name="activity_updated_at"),
             # A search or a filter finds activities by id; this lets the database
             # check that each is visible, in the district asked for, and sort it,
             # without reading its whole row.
@@ -529,6 +540,14 @@ class Activity(Reviewable, Publishable):
         return self.last_verified or self.programme.last_verified
 
     @property
+    def has_fixed_times(self):
+        """Weekly sessions or a date: what a calendar can hold (with_fixed_times)."""
+        sessions = getattr(self, "session_list", None)
+        if sessions is None:
+            sessions = self.sessions.all()
+        return bool(sessions) or (self.timing == Timing.DATED and self.starts_on is not None)
+
+    @property
     def is_stale(self):
         return is_stale(self.verified_on)
 
@@ -594,6 +613,7 @@ class WeeklySession(models.Model):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("activity")
     )
+    uuid = open_data_id()
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday)
     starts_at = models.TimeField(_("starts at"))
     ends_at = models.TimeField(_("ends at"))

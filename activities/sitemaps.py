@@ -61,6 +61,7 @@ class StaticSitemap(LocalizedSitemap):
             "about",
             "accessibility_statement",
             "easy_read",
+            "opendata:page",
         ]
 
     def location(self, name):
@@ -77,6 +78,7 @@ class StaticSitemap(LocalizedSitemap):
             "about": [],
             "accessibility_statement": [],
             "easy_read": [],
+            "opendata:page": [],
         }[name]
         changes = [change for change in changes if change]
         return max(changes) if changes else None

@@ -77,11 +77,19 @@ def site_share_image(request):
 @require_safe
 def robots_txt(request):
     """Crawl everything public except admin, searches, combinations of filters
-    (those pages also say noindex and point to their landing page) and the
-    "Zgłoś błąd" forms (the only public pages that set a cookie)."""
-    lines = ["User-agent: *", "Disallow: /admin/", f"Disallow: {reverse('healthz')}"]
+    (those pages also say noindex and point to their landing page), the
+    "Zgłoś błąd" forms (the only public pages that set a cookie), the health check,
+    and the open-data API, CSV and calendar files (data for programs, not search results)."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Disallow: {reverse('healthz')}",
+        "Disallow: /api/",
+    ]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
+            lines.append(f"Disallow: {reverse('opendata:page')}zajecia")
+            lines.append(f"Disallow: {reverse('opendata:page')}programy/")
             for listing in (reverse("activities:list"), reverse("programmes:list")):
                 lines.append(f"Disallow: {listing}?q=")
                 lines.append(f"Disallow: {listing}?*&")

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "programmes",
     "activities",
     "pages",
+    # The HSDS API, data package, CSV and calendars (reads the two apps above).
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +93,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "pal_site.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the page cache, so searches answered from the cache are counted too.
+    # Outside the page cache, so a cached page is revalidated too: 304 for a matching
+    # ETag or Last-Modified (the open-data API sets both).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before the page cache, so searches answered from the cache are counted too; inside
+    # ConditionalGetMiddleware, which may replace the response with a bodiless 304.
     "activities.middleware.count_searches",
     # Before sessions: a cached anonymous page is answered without touching them.
     "pal_site.middleware.AnonymousPageCacheMiddleware",
@@ -294,6 +300,16 @@ if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.co
     raise ImproperlyConfigured(
         f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}"
     )
+
+# Licence of the open data (API, data package, CSV, calendars). CC BY 4.0 is proposed;
+# only MOPS Kraków can decide, so pages say "proposed" until this is set to true.
+OPEN_DATA_LICENCE_NAME = env("DJANGO_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env(
+    "DJANGO_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+OPEN_DATA_LICENCE_CONFIRMED = env_bool("DJANGO_OPEN_DATA_LICENCE_CONFIRMED")
+# Where the data package is kept between changes (rebuilt when content changes).
+OPEN_DATA_DIR = Path(env("DJANGO_OPEN_DATA_DIR", str(MEDIA_ROOT / "opendata")))
 
 # Seed data built from the source article (see fixtures/README.md).
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -6,6 +6,7 @@ The bottom of the project: imports no other app.
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models, transaction
@@ -122,6 +123,18 @@ class ReviewQuerySet(models.QuerySet):
             .filter(review_due__lte=until)
             .order_by("review_due", "pk")
         )
+
+
+def open_data_id():
+    """A row's permanent id in the open data (HSDS, opendata/): unlike the slug it
+    survives renames, and unlike the primary key it survives re-imports and reseeding."""
+    return models.UUIDField(
+        _("open data id"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Permanent id in the open data (HSDS); survives renames and re-imports."),
+    )
 
 
 def unconfirmed_source_year(verified_on, source_year):
@@ -432,6 +445,7 @@ class Programme(Reviewable, Publishable):
     slug = models.SlugField(
         _("slug"), max_length=160, unique=True, help_text=_("The address of the page.")
     )
+    uuid = open_data_id()
     summary = models.CharField(
         _("summary"), max_length=300, help_text=_("One or two sentences shown on cards.")
     )
@@ -710,6 +724,7 @@ class Location(models.Model):
         related_name="locations",
         verbose_name=_("programme"),
     )
+    uuid = open_data_id()
     name = models.CharField(
         _("name"),
         max_length=160,
@@ -805,6 +820,7 @@ class StaffContact(models.Model):
         related_name="contacts",
         verbose_name=_("programme"),
     )
+    uuid = open_data_id()
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(
         _("role"), max_length=120, blank=True, help_text=_("Leave empty if not confirmed.")

@@ -14,8 +14,10 @@
    counted, also when its page comes from the cache; each worker writes its counts
    every DJANGO_SEARCH_STATISTICS_FLUSH_SECONDS): server time with the page cache
    off, and wrk throughput of a cached search with how many searches were counted.
+6. The HSDS data package at city scale: build time, size and the process's peak memory.
 
-BENCH_ONLY=search runs only step 5 (after loading the data).
+BENCH_ONLY=search runs only step 5 (after loading the data); BENCH_ONLY=opendata only
+the open-data API pages and the data package.
 
 Prints progress, then Markdown tables (the README keeps the latest). Nothing here
 touches your own database: everything lives in a temporary folder.
@@ -24,6 +26,7 @@ touches your own database: everything lives in a temporary folder.
 import io
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -47,7 +50,8 @@ ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "50000"))
 LOAD_DURATION = os.environ.get("LOAD_DURATION", "10s")
 LOAD_CONNECTIONS = os.environ.get("LOAD_CONNECTIONS", "16")
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
-# BENCH_ONLY=junk runs only the junk-parameter flood, at seed size (a few minutes).
+# BENCH_ONLY=junk runs only the junk-parameter flood, at seed size (a few minutes);
+# BENCH_ONLY=opendata only the open-data API pages and the data package.
 ONLY = os.environ.get("BENCH_ONLY", "")
 WARM_UP = 20
 # Searches for step 5: one that finds activities, one that finds nothing.
@@ -78,6 +82,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from activities.models import Activity  # noqa: E402
+from opendata import datapackage  # noqa: E402
 from programmes.models import District, Programme  # noqa: E402
 
 
@@ -90,7 +95,15 @@ def page_types():
     programme = Programme.objects.published().exclude(slug__startswith="demo-").first()
     activity = Activity.objects.published().exclude(slug__startswith="demo-").first()
     district = District.objects.get(slug="nowa-huta")
+    api = [
+        ("API /services", "/api/hsds/services"),
+        ("API /services?full=true", "/api/hsds/services?full=true"),
+        ("API /services?search=", "/api/hsds/services?search=angielski&full=true"),
+    ]
+    if ONLY == "opendata":
+        return api
     return [
+        *api,
         ("home", "/"),
         ("programme list", "/programy/"),
         ("programme list, district", f"/programy/?district={district.slug}"),
@@ -135,6 +148,31 @@ def measure(label):
             f"median {results[name][1]:6.1f} ms"
         )
     return results
+
+
+def measure_datapackage():
+    """Build the data package as `manage.py build_datapackage` does, with a progress line."""
+    target = WORK / "hsds.zip"
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+
+    def progress(done, total):
+        rate = done / max(time.perf_counter() - started, 0.001)
+        print(f"\r[bench] data package: services {done}/{total} ({rate:.0f}/s)", end="", flush=True)
+
+    datapackage.write_package(target, lambda path: "https://pal.example.pl" + path, progress)
+    print(flush=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with datapackage.open_package(target) as package:
+        services = sum(1 for _row in package.rows("service"))
+    return {
+        "services": services,
+        "seconds": seconds,
+        "megabytes": target.stat().st_size / 1024 / 1024,
+        "peak_rss": peak,
+        "rss_before": rss_before,
+    }
 
 
 def free_port():
@@ -407,7 +445,7 @@ def main():
     if ONLY == "junk":
         junk_only()
         return
-    seed = measure("seed") if not ONLY else None
+    seed = measure("seed") if ONLY != "search" else None
     say(f"generating {PROGRAMMES} programmes and {ACTIVITIES} activities")
     started = time.perf_counter()
     call_command(
@@ -422,6 +460,8 @@ def main():
         print_counting(*measure_counting())
         return finish()
     scale = measure("scale")
+    say("building the HSDS data package at scale")
+    package = measure_datapackage()
     rows = [
         "| page type | queries (seed) | queries (50k) | cards (seed / 50k) | median ms (seed) "
         "| p99 ms (seed) | median ms (50k) | p99 ms (50k) | 50k / seed |",
@@ -433,9 +473,11 @@ def main():
             f"| {name} | {queries} | {q2} | {cards} / {cards2} | {median:.1f} | {p99:.1f} "
             f"| {m2:.1f} | {p2:.1f} | {m2 / median:.2f} |"
         )
-    counting = measure_counting()
+    counting = measure_counting() if not ONLY else None
     load_rows = []
-    if ensure_wrk():
+    if ONLY == "opendata":
+        pass
+    elif ensure_wrk():
         prepare_static_twin()
         for cached in (False, True):
             label = "cached" if cached else "uncached"
@@ -454,6 +496,19 @@ def main():
     )
     print()
     print("\n".join(rows))
+    print()
+    print(
+        "HSDS data package (/api/hsds/datapackage.zip) built at 50k, in this process "
+        "(peak resident memory of the whole bench process, before and after the build):"
+    )
+    print()
+    print("| services | build s | services/s | zip MB | peak RSS MB before | after |")
+    print("|--:|--:|--:|--:|--:|--:|")
+    print(
+        f"| {package['services']} | {package['seconds']:.1f} | "
+        f"{package['services'] / package['seconds']:.0f} | {package['megabytes']:.1f} | "
+        f"{package['rss_before']:.0f} | {package['peak_rss']:.0f} |"
+    )
     if load_rows:
         print()
         print(
@@ -479,7 +534,8 @@ def main():
         )
     if junk_rows:
         print_junk(junk_rows, "50k")
-    print_counting(*counting)
+    if counting:
+        print_counting(*counting)
     finish()
 
 

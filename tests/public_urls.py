@@ -19,6 +19,7 @@ def list_urls():
         reverse("about"),
         reverse("accessibility_statement"),
         reverse("easy_read"),
+        reverse("opendata:page"),
         reverse("programmes:list"),
         reverse("activities:list"),
     ]

@@ -22,7 +22,7 @@ def programme_activities(programme, preview=False):
     """
     activities = programme.activities
     activities = activities.filter(visible_q()) if preview else activities.published()
-    return {"activities": activities.with_related().by_kind()}
+    return {"programme": programme, "activities": activities.with_related().by_kind()}
 
 
 @register.simple_tag

@@ -19,6 +19,7 @@ PAGE_TYPES = [
     "/o-programie/",
     "/deklaracja-dostepnosci/",
     "/tekst-latwy-do-czytania/",
+    "/otwarte-dane/",
     "/nie-ma-takiej-strony/",
 ]
 
