@@ -689,3 +689,34 @@ class SearchStem(models.Model):
         title = {stem[:100] for stem in activity.search_title.split()}
         stems = dict.fromkeys(stem[:100] for stem in activity.search_text.split())
         return [cls(activity=activity, stem=stem, in_title=stem in title) for stem in stems]
+
+
+class DirectoryImport(models.Model):
+    """A spreadsheet import that saved something, and what undoing it takes.
+
+    Its revision (django-reversion) holds, in one entry, every object the import
+    touched: the ones it changed as they were before, the ones it created as created.
+    Undoing reverts the first and deletes the second (activities/importer.py).
+    """
+
+    revision = models.OneToOneField(
+        "reversion.Revision",
+        on_delete=models.CASCADE,
+        related_name="directory_import",
+        verbose_name=_("history entry"),
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    # {"activities.activity": [pk, …], "programmes.location": […], "programmes.programme": […]}
+    created_objects = models.JSONField(_("created"), default=dict, editable=False)
+    created_count = models.PositiveIntegerField(_("activities created"), default=0)
+    changed_count = models.PositiveIntegerField(_("activities changed"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("activities unchanged"), default=0)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.revision.date_created:%Y-%m-%d %H:%M})"

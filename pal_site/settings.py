@@ -299,6 +299,16 @@ AXES_RESET_ON_SUCCESS = True
 PHOTO_MAX_BYTES = int(env("DJANGO_PHOTO_MAX_BYTES", str(10 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
 
+# Spreadsheet imports (activities/spreadsheet.py): refused before a row is read when
+# larger; an XLSX file is a ZIP archive, so its unpacked size and packing ratio are
+# capped too (a "ZIP bomb" unpacks a few kilobytes into gigabytes).
+IMPORT_MAX_BYTES = int(env("DJANGO_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+IMPORT_MAX_UNPACKED_BYTES = int(env("DJANGO_IMPORT_MAX_UNPACKED_BYTES", str(400 * 1024 * 1024)))
+IMPORT_MAX_COMPRESSION_RATIO = int(env("DJANGO_IMPORT_MAX_COMPRESSION_RATIO", "100"))
+IMPORT_MAX_ROWS = int(env("DJANGO_IMPORT_MAX_ROWS", "100000"))
+# The admin preview lists this many rows that change or fail; the counts cover all.
+IMPORT_PREVIEW_ROWS = int(env("DJANGO_IMPORT_PREVIEW_ROWS", "500"))
+
 # "Zgłoś błąd": at most this many suggestions per address per hour.
 CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))
 
