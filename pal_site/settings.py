@@ -6,6 +6,7 @@ environment: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -308,6 +309,11 @@ IMPORT_MAX_COMPRESSION_RATIO = int(env("DJANGO_IMPORT_MAX_COMPRESSION_RATIO", "1
 IMPORT_MAX_ROWS = int(env("DJANGO_IMPORT_MAX_ROWS", "100000"))
 # The admin preview lists this many rows that change or fail; the counts cover all.
 IMPORT_PREVIEW_ROWS = int(env("DJANGO_IMPORT_PREVIEW_ROWS", "500"))
+# An uploaded file waits here between the admin preview and the confirmation; every
+# worker must see the same folder (one machine: the default temporary folder).
+IMPORT_UPLOAD_DIR = env(
+    "DJANGO_IMPORT_UPLOAD_DIR", str(Path(tempfile.gettempdir()) / "pal-imports")
+)
 
 # "Zgłoś błąd": at most this many suggestions per address per hour.
 CORRECTIONS_PER_HOUR = int(env("DJANGO_CORRECTIONS_PER_HOUR", "5"))
