@@ -142,7 +142,7 @@ class SpreadsheetAdminMixin:
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Import activities from a spreadsheet"),
-            "max_mb": round(settings.IMPORT_MAX_BYTES / 1024 / 1024, 1),
+            "max_mb": spreadsheet.megabytes(settings.IMPORT_MAX_BYTES),
             "template_url": reverse("admin:activities_activity_import_template"),
         }
         status = 200

@@ -34,6 +34,7 @@ from activities.models import (
     ActivityStatus,
     AgeGroup,
     DirectoryImport,
+    Partner,
     Timing,
     Topic,
     WeeklySession,
@@ -58,6 +59,7 @@ TEXT_FIELDS = [
     )
     for language in spreadsheet.LANGUAGES
 ]
+M2M_FIELDS = ["age_groups", "topics", "partners"]
 CHOICE_FIELDS = {"kind": ActivityKind, "status": ActivityStatus, "timing": Timing}
 DATE_FIELDS = ["visible_from", "visible_until", "starts_on", "ends_on", "last_verified"]
 NUMBER_FIELDS = ["min_age", "max_age", "edition", "order"]
@@ -150,6 +152,7 @@ class Importer:
                     self.districts[fold(name)] = district
         self.age_groups = self._vocabulary(AgeGroup)
         self.topics = self._vocabulary(Topic)
+        self.partners = {fold(partner.name): partner for partner in Partner.objects.all()}
 
     @staticmethod
     def _vocabulary(model):
@@ -196,16 +199,22 @@ class Importer:
                     % {"value": name}
                 )
             return district
-        if field_name in ("age_groups", "topics"):
-            lookup = self.age_groups if field_name == "age_groups" else self.topics
+        if field_name in M2M_FIELDS:
+            lookup = getattr(self, field_name)
             found, unknown = [], []
             for name in spreadsheet.items(raw):
                 item = lookup.get(fold(name))
                 (found if item else unknown).append(item or name)
             if unknown:
+                names = ", ".join(f"“{name}”" for name in unknown)
+                if field_name == "partners":
+                    raise CellProblem(
+                        _("unknown partner: %(names)s (a central editor adds partners in admin)")
+                        % {"names": names}
+                    )
                 raise CellProblem(
                     _("unknown: %(names)s (see the list in the template's second sheet)")
-                    % {"names": ", ".join(f"“{name}”" for name in unknown)}
+                    % {"names": names}
                 )
             return sorted({item.pk: item for item in found}.values(), key=lambda i: i.pk)
         raise AssertionError(field_name)
@@ -339,7 +348,7 @@ class Importer:
         activity = (
             Activity.objects.filter(slug=slug)
             .select_related("programme", "location__district")
-            .prefetch_related("age_groups", "topics", "sessions")
+            .prefetch_related("age_groups", "topics", "partners", "sessions")
             .first()
         )
         if activity is not None and not self.may_import_into(activity.programme):
@@ -495,10 +504,9 @@ class Importer:
         if self.validate(number, activity, result.errors):
             return result
         activity.save()
-        if "age_groups" in values:
-            activity.age_groups.set(values["age_groups"])
-        if "topics" in values:
-            activity.topics.set(values["topics"])
+        for name in M2M_FIELDS:
+            if name in values:
+                getattr(activity, name).set(values[name])
         if "sessions" in values and (created or self.sessions_of(activity) != values["sessions"]):
             activity.sessions.all().delete()
             WeeklySession.objects.bulk_create(
@@ -531,7 +539,7 @@ class Importer:
                 found.append(
                     (COLUMNS_BY_FIELD[name].header, display(old, name), display(value, name))
                 )
-        for name in ("age_groups", "topics"):
+        for name in M2M_FIELDS:
             if name in values:
                 old = list(getattr(activity, name).all())
                 if {item.pk for item in old} != {item.pk for item in values[name]}:
@@ -641,7 +649,9 @@ def display(value, name=None):
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, list):
-        return f"{spreadsheet.LIST_SEPARATOR} ".join(item.name_pl for item in value)
+        return f"{spreadsheet.LIST_SEPARATOR} ".join(
+            getattr(item, "name_pl", None) or item.name for item in value
+        )
     if isinstance(value, Location):
         return f"{value.address} ({value.district})" if value.district else value.address
     if hasattr(value, "isoformat"):

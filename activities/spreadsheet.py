@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import openpyxl
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
@@ -71,6 +72,7 @@ COLUMNS = [
     *translated("dla_kogo", "audience_note"),
     *translated("warunki_udziału", "eligibility"),
     Column("tematy", "topics"),
+    Column("partnerzy", "partners"),
     Column("adres", "address"),
     Column("dzielnica", "district"),
     Column("zajęcia", "sessions"),
@@ -105,11 +107,15 @@ def fits_limit(size):
     return size <= settings.IMPORT_MAX_BYTES
 
 
+def megabytes(size):
+    return number_format(size / 1024 / 1024, 1)
+
+
 def size_problem(size):
     if not fits_limit(size):
         return _("The file is %(size)s MB; at most %(limit)s MB can be imported.") % {
-            "size": round(size / 1024 / 1024, 1),
-            "limit": round(settings.IMPORT_MAX_BYTES / 1024 / 1024, 1),
+            "size": megabytes(size),
+            "limit": megabytes(settings.IMPORT_MAX_BYTES),
         }
     return None
 
@@ -483,6 +489,7 @@ def export_rows(activities):
             Prefetch("age_groups", to_attr="age_group_list"),
             Prefetch("topics", to_attr="topic_list"),
             Prefetch("sessions", to_attr="session_list"),
+            "partners",
         )
         .order_by("sort_key", "pk")
     )
@@ -493,6 +500,7 @@ def export_rows(activities):
             "programme_name": activity.programme.name_pl,
             "age_groups": _names(activity.age_group_list),
             "topics": _names(activity.topic_list),
+            "partners": f"{LIST_SEPARATOR} ".join(p.name for p in activity.partners.all()),
             "address": location.address if location else "",
             "district": str(location.district) if location and location.district else "",
             "sessions": format_sessions(

@@ -191,11 +191,16 @@ def test_a_file_in_another_encoding_is_refused(programme):
     assert not Activity.objects.exists()
 
 
-def test_a_file_over_the_size_limit_is_refused_before_reading(programme, settings):
-    settings.IMPORT_MAX_BYTES = 50 * 1024 * 1024 - 1
+def test_a_50_mb_file_is_refused_before_reading(programme):
     big = io.BytesIO(b"program;" + b"x" * (50 * 1024 * 1024))
     result = run(big)
-    assert "50.0 MB" in only_error(result) or "50,0 MB" in only_error(result)
+    assert only_error(result) == "Plik ma 50,0 MB; zaimportować można najwyżej 20,0 MB."
+    assert not Activity.objects.exists()
+
+
+def test_an_unknown_partner_is_an_error(programme):
+    result = run(csv_file([row(partnerzy="Szkoła Podstawowa nr 999")]))
+    assert only_error(result).startswith("Wiersz 2, kolumna „partnerzy”: nieznany partner")
 
 
 def test_an_xlsx_bomb_is_refused_unopened(programme):
