@@ -65,12 +65,24 @@ DATE_FIELDS = ["visible_from", "visible_until", "starts_on", "ends_on", "last_ve
 NUMBER_FIELDS = ["min_age", "max_age", "edition", "order"]
 # An empty cell keeps what is saved (or the default for a new activity).
 KEEP_WHEN_EMPTY = ["published", "free_of_charge", *CHOICE_FIELDS]
-# Cross-field rules from Activity's database constraints, and the column to blame.
-CONSTRAINT_COLUMNS = {
-    "activity_min_age_not_above_max_age": "max_age",
-    "activity_ends_after_start": "ends_on",
-    "activity_paid_needs_cost_note": "cost_note_pl",
-    "activity_visible_period": "visible_until",
+# Activity's cross-field database constraints, checked in Python (a constraint's own
+# validate() asks the database once per row), with the column to blame.
+CROSS_FIELD_RULES = {
+    "activity_min_age_not_above_max_age": (
+        "max_age",
+        lambda a: a.min_age is None or a.max_age is None or a.min_age <= a.max_age,
+    ),
+    "activity_ends_after_start": (
+        "ends_on",
+        lambda a: a.starts_on is None or a.ends_on is None or a.ends_on >= a.starts_on,
+    ),
+    "activity_paid_needs_cost_note": ("cost_note_pl", lambda a: a.free_of_charge or a.cost_note),
+    "activity_visible_period": (
+        "visible_until",
+        lambda a: (
+            a.visible_from is None or a.visible_until is None or a.visible_until >= a.visible_from
+        ),
+    ),
 }
 
 
@@ -270,7 +282,7 @@ class Importer:
         return result
 
     def _import_rows(self, rows, columns, result):
-        data_rows = 0
+        batch = []
         try:
             for number, values in enumerate(rows, start=2):
                 cells = {
@@ -280,20 +292,48 @@ class Importer:
                 }
                 if all(_is_blank(value) for value in cells.values()):
                     continue
-                data_rows += 1
-                if data_rows > settings.IMPORT_MAX_ROWS:
+                if result.total + len(batch) >= settings.IMPORT_MAX_ROWS:
                     raise FileProblem(
                         _("The file has more than %(limit)s rows; split it into smaller files.")
                         % {"limit": settings.IMPORT_MAX_ROWS}
                     )
-                row = self.import_row(number, cells)
-                result.add(row)
-                if self.on_row:
-                    self.on_row(row)
-                if self.on_progress and data_rows % self.progress_every == 0:
-                    self.on_progress(data_rows)
+                batch.append((number, cells))
+                if len(batch) == self.BATCH:
+                    self._import_batch(batch, result)
+                    batch = []
+            self._import_batch(batch, result)
         except FileProblem as problem:
             result.file_errors.append(str(problem))
+
+    # Rows are read from the file in batches: the activities they name are looked up
+    # with one query per batch instead of one per row.
+    BATCH = 500
+
+    def _import_batch(self, batch, result):
+        slugs = [self.row_slug(cells) for _number, cells in batch]
+        self.existing = (
+            Activity.objects.filter(slug__in=[slug for slug in slugs if slug])
+            .select_related("programme", "location__district")
+            .prefetch_related("age_groups", "topics", "partners", "sessions")
+            .in_bulk(field_name="slug")
+        )
+        for number, cells in batch:
+            row = self.import_row(number, cells)
+            result.add(row)
+            if self.on_row:
+                self.on_row(row)
+            if self.on_progress and result.total % self.progress_every == 0:
+                self.on_progress(result.total)
+
+    @staticmethod
+    def row_slug(cells):
+        """The slug a row names, or makes from its title (as import_row does)."""
+        values = {column.field: value for column, value in cells.items()}
+        try:
+            slug = spreadsheet.text(values.get("slug"))
+            return slug or slugify(fold(spreadsheet.text(values.get("title_pl"))))[:200]
+        except CellProblem:
+            return None
 
     def _record(self, result):
         self.history.flush()
@@ -345,12 +385,7 @@ class Importer:
             return result
         self.seen_slugs[slug] = number
         programme = self.programme_for(number, values, errors)
-        activity = (
-            Activity.objects.filter(slug=slug)
-            .select_related("programme", "location__district")
-            .prefetch_related("age_groups", "topics", "partners", "sessions")
-            .first()
-        )
+        activity = self.existing.get(slug)
         if activity is not None and not self.may_import_into(activity.programme):
             errors.append(
                 cell_error(
@@ -505,8 +540,10 @@ class Importer:
             return result
         activity.save()
         for name in M2M_FIELDS:
-            if name in values:
+            if name in values and not created:
                 getattr(activity, name).set(values[name])
+            elif values.get(name):
+                getattr(activity, name).add(*values[name])  # New: nothing to remove.
         if "sessions" in values and (created or self.sessions_of(activity) != values["sessions"]):
             activity.sessions.all().delete()
             WeeklySession.objects.bulk_create(
@@ -570,18 +607,18 @@ class Importer:
                 column = COLUMNS_BY_FIELD.get(name, COLUMNS_BY_FIELD["title_pl"])
                 errors.extend(cell_error(number, column, message) for message in messages)
         for constraint in Activity._meta.constraints:
-            if constraint.name in CONSTRAINT_COLUMNS:
-                try:
-                    constraint.validate(Activity, activity)
-                except ValidationError as error:
-                    column = COLUMNS_BY_FIELD[CONSTRAINT_COLUMNS[constraint.name]]
-                    errors.extend(cell_error(number, column, message) for message in error.messages)
+            if constraint.name in CROSS_FIELD_RULES:
+                field_name, holds = CROSS_FIELD_RULES[constraint.name]
+                if not holds(activity):
+                    message = constraint.get_violation_error_message()
+                    errors.append(cell_error(number, COLUMNS_BY_FIELD[field_name], message))
         return bool(errors)
 
     def _created(self, obj):
+        # Listed for undo_import; no version: serialising every new row would cost a
+        # third of an import's time, and an undone import's rows come back by
+        # importing the file again.
         self.created[obj._meta.label_lower].append(obj.pk)
-        if self.commit:
-            self.history.add(obj)
 
 
 class HistoryWriter:

@@ -694,9 +694,9 @@ class SearchStem(models.Model):
 class DirectoryImport(models.Model):
     """A spreadsheet import that saved something, and what undoing it takes.
 
-    Its revision (django-reversion) holds, in one entry, every object the import
-    touched: the ones it changed as they were before, the ones it created as created.
-    Undoing reverts the first and deletes the second (activities/importer.py).
+    Its revision (django-reversion) is the import's one history entry: it holds every
+    object the import changed, as it was before. Undoing reverts those and deletes
+    the objects listed in `created_objects` (activities/importer.py: undo_import).
     """
 
     revision = models.OneToOneField(

@@ -11,6 +11,7 @@ Reading streams the file row by row (openpyxl's read-only mode, the csv module),
 import codecs
 import csv
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -352,6 +353,7 @@ def choice(value, choices):
     return found
 
 
+@functools.cache
 def choice_lookup(choices):
     from django.utils import translation
 

@@ -279,8 +279,10 @@ def test_a_confirmed_import_is_one_history_entry(programme):
     versions = Version.objects.get_for_model(Activity)
     assert {version.revision_id for version in versions} == {result.directory_import.revision_id}
     saved = {version.field_dict["slug"]: version.field_dict["summary_pl"] for version in versions}
-    # The changed activity as it was before; the created one as created.
-    assert saved == {"stare": "Stare.", "nowe": "Nauka gry w szachy."}
+    # The changed activity as it was before; the created one is listed for undo.
+    assert saved == {"stare": "Stare."}
+    created = result.directory_import.created_objects["activities.activity"]
+    assert created == [Activity.objects.get(slug="nowe").pk]
 
 
 def test_undoing_an_import_restores_the_directory_as_it_was(programme):
