@@ -302,8 +302,10 @@ PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
 
 # Spreadsheet imports (activities/spreadsheet.py): refused before a row is read when
 # larger; an XLSX file is a ZIP archive, so its unpacked size and packing ratio are
-# capped too (a "ZIP bomb" unpacks a few kilobytes into gigabytes).
-IMPORT_MAX_BYTES = int(env("DJANGO_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+# capped too (a "ZIP bomb" unpacks a few kilobytes into gigabytes). 10 MB fits under
+# the proxy's body limit for admin uploads (README: client_max_body_size 12m) and holds
+# about 60,000 rows as XLSX; raise it for a bigger file imported on the command line.
+IMPORT_MAX_BYTES = int(env("DJANGO_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_UNPACKED_BYTES = int(env("DJANGO_IMPORT_MAX_UNPACKED_BYTES", str(400 * 1024 * 1024)))
 IMPORT_MAX_COMPRESSION_RATIO = int(env("DJANGO_IMPORT_MAX_COMPRESSION_RATIO", "100"))
 IMPORT_MAX_ROWS = int(env("DJANGO_IMPORT_MAX_ROWS", "100000"))

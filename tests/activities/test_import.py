@@ -194,7 +194,7 @@ def test_a_file_in_another_encoding_is_refused(programme):
 def test_a_50_mb_file_is_refused_before_reading(programme):
     big = io.BytesIO(b"program;" + b"x" * (50 * 1024 * 1024))
     result = run(big)
-    assert only_error(result) == "Plik ma 50,0 MB; zaimportować można najwyżej 20,0 MB."
+    assert only_error(result) == "Plik ma 50,0 MB; zaimportować można najwyżej 10,0 MB."
     assert not Activity.objects.exists()
 
 
