@@ -64,7 +64,7 @@ CHOICE_FIELDS = {"kind": ActivityKind, "status": ActivityStatus, "timing": Timin
 DATE_FIELDS = ["visible_from", "visible_until", "starts_on", "ends_on", "last_verified"]
 NUMBER_FIELDS = ["min_age", "max_age", "edition", "order"]
 # An empty cell keeps what is saved (or the default for a new activity).
-KEEP_WHEN_EMPTY = ["published", "free_of_charge", *CHOICE_FIELDS]
+KEEP_WHEN_EMPTY = ["published", "free_of_charge", "order", *CHOICE_FIELDS]
 # Activity's cross-field database constraints, checked in Python (a constraint's own
 # validate() asks the database once per row), with the column to blame.
 CROSS_FIELD_RULES = {
@@ -520,12 +520,12 @@ class Importer:
         if created:
             activity = Activity(programme=programme, slug=result.slug, published=False)
         new = {"programme": programme, "location": location, "slug": result.slug}
-        for name in [*TEXT_FIELDS, *CHOICE_FIELDS, "published", "free_of_charge"]:
+        for name in [*TEXT_FIELDS, *CHOICE_FIELDS, *DATE_FIELDS, *NUMBER_FIELDS]:
             if name in values and not (name in KEEP_WHEN_EMPTY and values[name] is None):
                 new[name] = values[name]
-        new.update(
-            {name: values[name] for name in [*DATE_FIELDS, *NUMBER_FIELDS] if name in values}
-        )
+        for name in ["published", "free_of_charge"]:
+            if values.get(name) is not None:
+                new[name] = values[name]
         if not created:
             changes += self.changes(activity, new, values)
         if changes and self.commit and not created:

@@ -137,6 +137,14 @@ def test_a_preview_saves_nothing(programme):
     assert not Activity.objects.exists()
 
 
+def test_empty_cells_keep_the_saved_publishing_and_order(programme):
+    ActivityFactory(programme=programme, slug="szachy", published=True, order=3)
+    result = run(csv_file([row(slug="szachy", opublikowane="", kolejność="", streszczenie="X")]))
+    assert result.ok, result.error_messages()
+    activity = Activity.objects.get()
+    assert (activity.published, activity.order) == (True, 3)
+
+
 def test_an_unchanged_row_is_reported_and_not_saved_again(programme):
     activity = ActivityFactory(programme=programme, slug="szachy", title="Szachy", summary="Tak.")
     result = run(csv_file([row(slug="szachy", tytuł="Szachy", streszczenie="Tak.")]))
