@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # `make run` is a developer's machine: plain HTTP on loopback and a development key.
 RUN_ENV := DJANGO_LOCAL=true
 
-.PHONY: run test bench venv messages browser java lint format migrations-check lock clean
+.PHONY: run test bench loadtest venv messages browser java lint format migrations-check lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ test: messages browser java
 # throwaway database (scripts/bench.py); prints Markdown tables for the README.
 bench: messages
 	$(BIN)/python scripts/bench.py
+
+# Hostile-input fuzz, a worker killed under load and overload through nginx
+# (scripts/loadtest.py; counts by status, fails on any 5xx). CI runs `--short` in the suite.
+loadtest: messages
+	$(BIN)/python scripts/loadtest.py
 
 lint: venv
 	$(BIN)/ruff check .

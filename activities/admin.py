@@ -338,7 +338,10 @@ class ActivityAdmin(
             {"fields": ["location", "timing", ("starts_on", "ends_on"), "timing_note", "edition"]},
         ),
         (_("Cost"), {"fields": ["free_of_charge", "cost_note"]}),
-        (_("Freshness"), {"fields": ["last_verified", "order", "created_at", "updated_at"]}),
+        (
+            _("Freshness"),
+            {"fields": ["last_verified", "source_note", "order", "created_at", "updated_at"]},
+        ),
     ]
 
     @admin.display(description=_("district"), ordering="location__district__number")

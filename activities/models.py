@@ -1,7 +1,8 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes import search
@@ -11,12 +12,17 @@ from programmes.models import (
     Programme,
     Publishable,
     SlugHistory,
+    as_of,
     in_visitor_language,
     in_visitor_order,
     is_editor,
     is_stale,
+    long_date,
+    source_date_suffix,
+    source_dates_notice,
     stale_q,
     stored_slug,
+    unconfirmed_source_year,
     visible_q,
 )
 
@@ -397,6 +403,14 @@ class Activity(Publishable):
         blank=True,
         help_text=_("Empty: the programme's date applies."),
     )
+    source_note = models.TextField(
+        _("note on the source (staff only)"),
+        blank=True,
+        help_text=_(
+            "Never shown on the site. What the source does not say outright and was "
+            "inferred here, so that MOPS can confirm or correct it."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # Derived on save (see programmes/search.py): stems of the title, and of everything.
     search_title = models.TextField(editable=False, default="")
@@ -508,6 +522,40 @@ class Activity(Publishable):
     @property
     def is_stale(self):
         return is_stale(self.verified_on)
+
+    @property
+    def has_ended(self):
+        """Its end date has passed: computed on the day of the request, never stored."""
+        return self.ends_on is not None and self.ends_on < timezone.localdate()
+
+    @property
+    def current_status(self):
+        """The status as of today: a running activity past its end date is no longer running."""
+        if self.status == ActivityStatus.RUNNING and self.has_ended:
+            return ActivityStatus.FINISHED
+        return self.status
+
+    @property
+    def unconfirmed_source_year(self):
+        return unconfirmed_source_year(self.verified_on, self.programme.source_year)
+
+    @property
+    def status_text(self):
+        """The status as the page shows it, e.g. “planned (as of 2023)”."""
+        if self.current_status != self.status:
+            return gettext("ended on %(date)s") % {"date": long_date(self.ends_on)}
+        return as_of(self.get_status_display(), self.unconfirmed_source_year)
+
+    @property
+    def source_date_suffix(self):
+        """“(according to the source from 2023)” after the dates an unconfirmed source gave."""
+        if not (self.timing_note or self.ends_on):
+            return ""
+        return source_date_suffix(self.unconfirmed_source_year)
+
+    @property
+    def source_dates_notice(self):
+        return source_dates_notice(self.unconfirmed_source_year)
 
     def is_editable_by(self, user):
         return self.programme.is_editable_by(user)

@@ -1,5 +1,6 @@
+from datetime import timedelta
+
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +15,10 @@ from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, AgeGroup, Topic
 from pal_site.admin import client_ip
+from pal_site.middleware import query_parameters
 from programmes import seo, share_images
 from programmes import structured_data as programme_data
-from programmes.models import District, Programme
+from programmes.models import District, Programme, RateLimit
 from programmes.views import (
     FilteredListMixin,
     MovedOrGoneMixin,
@@ -108,6 +110,7 @@ class ActivityDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
         )
 
 
+@query_parameters("v")
 @require_safe
 def activity_share_image(request, slug):
     activity = get_object_or_404(Activity.objects.published().with_related(), slug=slug)
@@ -168,7 +171,7 @@ def robots_txt(request):
     """Crawl everything public except admin, searches, combinations of filters
     (those pages also say noindex and point to their landing page) and the
     "Zgłoś błąd" forms (the only public pages that set a cookie)."""
-    lines = ["User-agent: *", "Disallow: /admin/"]
+    lines = ["User-agent: *", "Disallow: /admin/", f"Disallow: {reverse('healthz')}"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for listing in (reverse("activities:list"), reverse("programmes:list")):
@@ -180,14 +183,10 @@ def robots_txt(request):
 
 
 def _rate_limited(request):
-    """At most CORRECTIONS_PER_HOUR submissions per address per hour (cache-based)."""
+    """At most CORRECTIONS_PER_HOUR submissions per address per hour, counted in the
+    database so that every worker and server shares the count."""
     key = f"corrections:{client_ip(request)}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # Expired between add and incr.
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
+    count = RateLimit.objects.hit(key, timedelta(hours=1))
     return count > settings.CORRECTIONS_PER_HOUR
 
 
@@ -214,12 +213,14 @@ def _correction(request, programme, activity=None):
     )
 
 
+@query_parameters("wyslano")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def programme_correction(request, slug):
     return _correction(request, get_object_or_404(Programme.objects.published(), slug=slug))
 
 
+@query_parameters("wyslano")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def activity_correction(request, slug):

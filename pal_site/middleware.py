@@ -6,14 +6,20 @@ in `programmes` or `activities`.
 
 import hashlib
 from functools import wraps
-from urllib.parse import urlsplit
+from importlib import import_module
+from urllib.parse import urlencode, urlsplit
 
 from csp.decorators import csp_update
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
 
 
 def security_headers(get_response):
@@ -30,6 +36,52 @@ def security_headers(get_response):
             "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
         )
         return response
+
+    return middleware
+
+
+class FileNotAccepted(SuspiciousOperation):
+    """A public form got a file part; Django answers 400."""
+
+
+class RefuseFilesUploadHandler(FileUploadHandler):
+    def new_file(self, field_name, *args, **kwargs):
+        raise FileNotAccepted(f"File part {field_name!r} sent to a public form")
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def request_limits(get_response):
+    """Cap request bodies in Django too, so a deployment without the proxy's limit holds.
+
+    Public addresses take small forms only: no file parts, and at most
+    PUBLIC_REQUEST_MAX_BYTES; admin (photo and spreadsheet uploads) at most
+    UPLOAD_REQUEST_MAX_BYTES. The length is checked before anything is read.
+    """
+
+    def middleware(request):
+        admin = request.path_info.startswith("/admin/")
+        limit = settings.UPLOAD_REQUEST_MAX_BYTES if admin else settings.PUBLIC_REQUEST_MAX_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            response = HttpResponse(
+                _("The request is too large (over %(limit)s kB).") % {"limit": limit // 1024},
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+            # The body was not read: the connection cannot carry another request.
+            response["Connection"] = "close"
+            return response
+        if not admin:
+            request.upload_handlers = [RefuseFilesUploadHandler(request)]
+        return get_response(request)
 
     return middleware
 
@@ -60,6 +112,8 @@ VERSION_KEY = "page-cache:content-version"
 # django-csp reads these from the response; a cached copy keeps them.
 _CSP_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_config", "_csp_exempt")
 _MAX_CACHED_QUERY = 300
+# Staff pages, and the health check, which must ask the cache itself every time.
+_UNCACHED_PREFIXES = ("/admin/", "/healthz")
 
 
 def content_version():
@@ -75,27 +129,89 @@ def content_changed(**kwargs):
 
 
 def connect_content_signals():
-    """Called from ActivitiesConfig.ready(), so commands invalidate pages too."""
+    """Called from ActivitiesConfig.ready(), so commands invalidate pages too.
+
+    Only models whose rows visitors see: a resident's correction or a rate-limit count
+    must not empty the cache of every page.
+    """
+    ignored = {label.lower() for label in settings.PAGE_CACHE_IGNORED_MODELS}
     for app_label in settings.PAGE_CACHE_CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label_lower in ignored:
+                continue
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")
     m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
 
 
+def query_parameters(*names):
+    """Declare the query parameters a function view reads, e.g. `@query_parameters("p")`.
+
+    Any other parameter is redirected away (see AnonymousPageCacheMiddleware), so junk
+    in the query string can neither multiply cache keys nor reach the page. Class-based
+    views set `query_parameters` on the class; a FilterView reads its filters and `page`.
+    """
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        wrapped.query_parameters = frozenset(names)
+        return wrapped
+
+    return decorate
+
+
+def understood_parameters(request):
+    """The query parameters the view at this address reads; None: not known (no view)."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return None
+    view_class = getattr(view, "view_class", None)
+    names = getattr(view_class or view, "query_parameters", None)
+    if names is None and getattr(view_class, "filterset_class", None):
+        names = [*view_class.filterset_class.base_filters, "page"]
+    return frozenset(names or ())
+
+
+def _staff_session(request):
+    """Whether the session cookie belongs to a logged-in, active staff member.
+
+    Any other cookie value (a made-up one, an expired or anonymous session) gets the
+    cached page like everybody else, so a cookie cannot be used to skip the cache.
+    """
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    user_id = session.get(SESSION_KEY)
+    if user_id is None:
+        return False
+    user_model = get_user_model()
+    return user_model._default_manager.filter(pk=user_id, is_staff=True, is_active=True).exists()
+
+
 class AnonymousPageCacheMiddleware:
     """Serve repeated anonymous GETs from the cache until content changes.
 
-    Only for visitors without a session cookie (staff always see fresh pages and
-    drafts), only 200 responses that set no cookie, did not use the session or a
-    CSRF token and do not forbid caching. The key holds the content version, which
-    any save or delete in PAGE_CACHE_CONTENT_APPS bumps.
+    Not for logged-in staff (they see fresh pages and drafts); only 200 responses that
+    set no cookie, did not use the session or a CSRF token and do not forbid caching.
+    The key holds the content version, which any save or delete of visible content
+    bumps, and only the query parameters the page reads, in a canonical order: other
+    parameters are redirected away first, so `?junk=N` cannot evict pages or bypass
+    the cache.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not request.path.startswith("/admin/"):
+            redirect = self.redirect_unknown_parameters(request)
+            if redirect is not None:
+                return redirect
         key = self.cache_key(request)
         if key is None:
             return self.get_response(request)
@@ -108,18 +224,32 @@ class AnonymousPageCacheMiddleware:
             response.headers["X-Page-Cache"] = "miss"
         return response
 
+    @staticmethod
+    def redirect_unknown_parameters(request):
+        if not request.GET:
+            return None
+        understood = understood_parameters(request)
+        if understood is None or understood.issuperset(request.GET):
+            return None
+        kept = [(name, values) for name, values in request.GET.lists() if name in understood]
+        query = urlencode(kept, doseq=True)
+        # One leading slash: "//host/" would be another site's address.
+        path = "/" + request.path.lstrip("/")
+        return HttpResponsePermanentRedirect(path + (f"?{query}" if query else ""))
+
     def cache_key(self, request):
         if (
             not settings.PAGE_CACHE_SECONDS
             or request.method != "GET"
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
             or "HTTP_AUTHORIZATION" in request.META
-            or len(request.META.get("QUERY_STRING", "")) > _MAX_CACHED_QUERY
+            or request.path.startswith(_UNCACHED_PREFIXES)
         ):
             return None
-        if request.path.startswith("/admin/"):
+        # The same parameters in any order are the same page.
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
+        if len(query) > _MAX_CACHED_QUERY or _staff_session(request):
             return None
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
         return f"page:{content_version()}:{digest}"
 

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body or a file sent to a public form is refused before any work.
+    "pal_site.middleware.request_limits",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry the same policy headers as pages.
     "csp.middleware.CSPMiddleware",
@@ -259,17 +261,26 @@ CACHES = {
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
 # Saving or deleting a row of these apps' models makes every cached page stale.
 PAGE_CACHE_CONTENT_APPS = ["programmes", "activities"]
+# ...except rows no visitor sees: residents' reports and rate-limit counts.
+PAGE_CACHE_IGNORED_MODELS = ["activities.Correction", "programmes.RateLimit"]
 
 # Bounded request sizes: a huge form or body is a 400, not a worker tied up.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Whole request bodies, uploads included, are capped by the reverse proxy
-# (client_max_body_size in the README's nginx example).
+# Whole request bodies are capped here too (pal_site.middleware.request_limits), not only
+# by the proxy: public forms take no files and small bodies; admin takes uploads of
+# PHOTO_MAX_BYTES plus the rest of the form. Spreadsheet imports use the same cap.
+PUBLIC_REQUEST_MAX_BYTES = int(env("DJANGO_PUBLIC_REQUEST_MAX_BYTES", str(256 * 1024)))
 
-# The public origin for canonical links, link previews and the sitemap, e.g.
-# https://pal.example.pl; empty: the origin of each request (fine behind a proxy
-# that passes the Host header).
+# The public origin for canonical links, link previews, the sitemap and robots.txt, e.g.
+# https://pal.example.pl. Required in production: without it they would repeat whatever
+# Host header (and port) a client sends. Development uses the origin of each request.
 SITE_URL = env("DJANGO_SITE_URL").rstrip("/")
+if not SITE_URL and not (DEBUG or LOCAL or TESTING):
+    raise ImproperlyConfigured(
+        "DJANGO_SITE_URL is not set. Production needs the public origin, e.g. "
+        "https://pal.example.pl; for local work set DJANGO_DEBUG=true or use `make run`."
+    )
 if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.count("/") > 2):
     raise ImproperlyConfigured(
         f"DJANGO_SITE_URL must be an origin like https://pal.example.pl, not {SITE_URL!r}"
@@ -279,17 +290,25 @@ if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or SITE_URL.co
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
+# Staff have no other home: after a refused `next`, the admin index, not /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Staff log in at the start of a working day; the session lasts one day at most.
 SESSION_COOKIE_AGE = int(env("DJANGO_SESSION_COOKIE_AGE", str(9 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Login throttling (django-axes): after 5 failures, that account and that address are
-# locked out for 15 minutes; the page says so in Polish and answers 429.
+# Login throttling (django-axes, counts in the database so all workers share them): after
+# 5 failures, that account is locked out from that address for 15 minutes; the page says
+# so in Polish and answers 429. Locking the pair, not the account or the address alone,
+# keeps an attacker from locking a coordinator out and one guessed account from locking
+# out a whole office behind one address.
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = int(env("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("DJANGO_AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# An address trying many usernames is throttled on its own (pal_site/admin.py), after
+# far more failures than one office makes in 15 minutes.
+LOGIN_FAILURES_PER_ADDRESS = int(env("DJANGO_LOGIN_FAILURES_PER_ADDRESS", "30"))
 AXES_LOCKOUT_CALLABLE = "pal_site.admin.lockout"
 # Behind the proxy every request comes from it: count by the address it forwards.
 AXES_CLIENT_IP_CALLABLE = "pal_site.admin.client_ip"
@@ -299,12 +318,20 @@ AXES_RESET_ON_SUCCESS = True
 # Uploaded photos: limits checked before anything is written (see programmes/photos.py).
 PHOTO_MAX_BYTES = int(env("DJANGO_PHOTO_MAX_BYTES", str(10 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(env("DJANGO_PHOTO_MAX_PIXELS", str(40_000_000)))
+# Longest side and how much longer than wide: WebP cannot encode more than 16,383 px on a
+# side, and a 1 px wide strip of millions of pixels costs a worker seconds to decode.
+PHOTO_MAX_SIDE = int(env("DJANGO_PHOTO_MAX_SIDE", "12000"))
+PHOTO_MAX_ASPECT_RATIO = int(env("DJANGO_PHOTO_MAX_ASPECT_RATIO", "5"))
+# A whole admin request: one photo at the limit and the rest of the form (nginx: 12m).
+UPLOAD_REQUEST_MAX_BYTES = int(
+    env("DJANGO_UPLOAD_REQUEST_MAX_BYTES", str(PHOTO_MAX_BYTES + 2 * 1024 * 1024))
+)
 
 # Spreadsheet imports (activities/spreadsheet.py): refused before a row is read when
 # larger; an XLSX file is a ZIP archive, so its unpacked size and packing ratio are
 # capped too (a "ZIP bomb" unpacks a few kilobytes into gigabytes). 10 MB fits under
-# the proxy's body limit for admin uploads (README: client_max_body_size 12m) and holds
-# about 60,000 rows as XLSX; raise it for a bigger file imported on the command line.
+# UPLOAD_REQUEST_MAX_BYTES and the proxy's 12m for admin uploads and holds about
+# 60,000 rows as XLSX; raise it for a bigger file imported on the command line.
 IMPORT_MAX_BYTES = int(env("DJANGO_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_UNPACKED_BYTES = int(env("DJANGO_IMPORT_MAX_UNPACKED_BYTES", str(400 * 1024 * 1024)))
 IMPORT_MAX_COMPRESSION_RATIO = int(env("DJANGO_IMPORT_MAX_COMPRESSION_RATIO", "100"))

@@ -13,20 +13,23 @@ from activities.views import (
     programme_correction,
     robots_txt,
 )
+from pal_site.middleware import query_parameters
 from programmes.views import (
     about,
     accessibility_statement,
     easy_read,
+    healthz,
     security_txt,
     site_share_image,
 )
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", query_parameters("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("share.png", site_share_image, name="share_image"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 # Polish lives at the root; /uk/ and /en/ will share these paths.

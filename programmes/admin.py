@@ -203,7 +203,9 @@ class ScopedVersionAdmin(ProgrammeScopedAdminMixin, VersionAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        version = get_object_or_404(
+            Version.objects.get_for_object_reference(self.model, unquote(object_id)), pk=version_id
+        )
         if not self._revision_in_scope(request, version.revision):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
@@ -359,7 +361,19 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
         (_("Publishing"), {"fields": ["published", ("visible_from", "visible_until")]}),
         (_("Description"), {"fields": ["summary", "description", "audience"]}),
         (_("Area served"), {"fields": ["districts", "citywide"]}),
-        (_("Freshness"), {"fields": ["last_verified", "source", "created_at", "updated_at"]}),
+        (
+            _("Freshness"),
+            {
+                "fields": [
+                    "last_verified",
+                    "source",
+                    "source_year",
+                    "source_note",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
         (_("Coordinators"), {"fields": ["coordinators"]}),
     ]
 

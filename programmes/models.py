@@ -1,12 +1,13 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes import photos, search
@@ -42,6 +43,39 @@ def stale_q(prefix="", today=None):
 def is_stale(verified_on, today=None):
     today = today or timezone.localdate()
     return verified_on is not None and verified_on < today - STALE_AFTER
+
+
+def unconfirmed_source_year(verified_on, source_year):
+    """The year of the source a page still rests on: None once a person has checked it."""
+    return None if verified_on else source_year
+
+
+def as_of(text, source_year):
+    """A status (e.g. "planned") qualified by the year of the unconfirmed source it comes from."""
+    if source_year is None:
+        return text
+    return gettext("%(status)s (as of %(year)s)") % {"status": text, "year": source_year}
+
+
+def source_dates_notice(source_year):
+    """Says that the dates and plans on a page are the source's, not today's plan."""
+    if source_year is None:
+        return ""
+    return gettext(
+        "The dates and plans on this page are those of the source from %(year)s and have not "
+        "been confirmed since: they are not today's plan. Ask the programme what is on now."
+    ) % {"year": source_year}
+
+
+def source_date_suffix(source_year):
+    """Appended to a date or period taken from the source, e.g. “from September 2023”."""
+    if source_year is None:
+        return ""
+    return gettext("(according to the source from %(year)s)") % {"year": source_year}
+
+
+def long_date(day):
+    return date_format(day, "j E Y")
 
 
 def is_editor(user):
@@ -264,6 +298,23 @@ class Programme(Publishable):
         blank=True,
         help_text=_("Where the information on this page comes from."),
     )
+    source_year = models.PositiveSmallIntegerField(
+        _("year of the source"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The year the source describes, e.g. 2023. Until a person checks the page "
+            "(“information last checked”), its statuses and dates are shown as of this year."
+        ),
+    )
+    source_note = models.TextField(
+        _("note on the source (staff only)"),
+        blank=True,
+        help_text=_(
+            "Never shown on the site. What the source does not say outright and was "
+            "inferred here, so that MOPS can confirm or correct it."
+        ),
+    )
     last_verified = models.DateField(
         _("information last checked"),
         null=True,
@@ -316,6 +367,19 @@ class Programme(Publishable):
     @property
     def is_stale(self):
         return is_stale(self.last_verified)
+
+    @property
+    def unconfirmed_source_year(self):
+        return unconfirmed_source_year(self.last_verified, self.source_year)
+
+    @property
+    def status_text(self):
+        """The status as the page shows it, e.g. “starting soon (as of 2023)”."""
+        return as_of(self.get_status_display(), self.unconfirmed_source_year)
+
+    @property
+    def source_dates_notice(self):
+        return source_dates_notice(self.unconfirmed_source_year)
 
     @property
     def mapped_locations(self):
@@ -595,11 +659,18 @@ class Photo(models.Model):
 
     def save(self, *args, **kwargs):
         uploaded = bool(self.image) and not self.image._committed
-        if uploaded:
-            photos.prepare(self)
-        super().save(*args, **kwargs)
-        if uploaded:
-            photos.save_renditions(self)
+        if not uploaded:
+            return super().save(*args, **kwargs)
+        photos.prepare(self)
+        # The row and its files are written together: if either fails, neither is left.
+        try:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                photos.save_renditions(self)
+        except Exception:
+            if self.image.name and self.image._committed:
+                self.image.storage.delete(self.image.name)
+            raise
 
     def sources(self):
         """[{width, webp, jpeg}] URLs from small to large, for <picture> srcset."""
@@ -614,3 +685,46 @@ class ProgrammePhoto(Photo):
     class Meta(Photo.Meta):
         verbose_name = _("programme photo")
         verbose_name_plural = _("programme photos")
+
+
+class RateLimitQuerySet(models.QuerySet):
+    def hit(self, key, window):
+        """Count one event for `key` in its current window; return the count so far.
+
+        In the database, so every worker and app server shares the same count: the row
+        is locked while it is updated (SQLite serialises writers anyway).
+        """
+        now = timezone.now()
+        with transaction.atomic():
+            counter, _ = self.select_for_update().get_or_create(
+                key=key, defaults={"window_start": now, "hits": 0}
+            )
+            if counter.window_start <= now - window:
+                counter.window_start, counter.hits = now, 0
+            counter.hits += 1
+            counter.save(update_fields=["window_start", "hits"])
+        # Windows that ended long ago are of no use to anyone.
+        self.filter(window_start__lt=now - max(window, datetime.timedelta(days=1))).delete()
+        return counter.hits
+
+    def count(self, key, window):
+        """Events counted for `key` in its current window, without adding one."""
+        counter = self.filter(key=key, window_start__gt=timezone.now() - window).first()
+        return counter.hits if counter else 0
+
+
+class RateLimit(models.Model):
+    """A counter per address and purpose (corrections, failed logins) shared by all workers."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    window_start = models.DateTimeField(_("window start"), db_index=True)
+    hits = models.PositiveIntegerField(_("hits"), default=0)
+
+    objects = RateLimitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rate limit counter")
+        verbose_name_plural = _("rate limit counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.hits}"

@@ -58,10 +58,30 @@ def validate_photo(file):
         code="too_many_pixels",
         params={"limit": settings.PHOTO_MAX_PIXELS // 1_000_000},
     )
+    too_long = ValidationError(
+        _(
+            "The photo is too long or too narrow (%(width)s × %(height)s px). Use a photo at "
+            "most %(side)s px on each side and at most %(ratio)s times longer than it is wide."
+        ),
+        code="bad_shape",
+    )
     try:
         with _open(file) as image:
+            # From the header alone, before any pixel is decoded: WebP cannot encode more
+            # than 16,383 px on a side, and a 1 × 40,000,000 strip costs seconds to read.
+            width, height = image.size
             if image.width * image.height > settings.PHOTO_MAX_PIXELS:
                 raise too_many_pixels
+            if max(width, height) > settings.PHOTO_MAX_SIDE or max(
+                width, height
+            ) > settings.PHOTO_MAX_ASPECT_RATIO * max(min(width, height), 1):
+                too_long.params = {
+                    "width": width,
+                    "height": height,
+                    "side": settings.PHOTO_MAX_SIDE,
+                    "ratio": settings.PHOTO_MAX_ASPECT_RATIO,
+                }
+                raise too_long
             image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise too_many_pixels from error
@@ -102,22 +122,34 @@ def prepare(photo):
     photo.image = ContentFile(_encode(image, "JPEG"), name="photo.jpg")
 
 
+def _encode_rendition(image, fmt):
+    return ContentFile(_encode(image, fmt))
+
+
 def save_renditions(photo):
+    """Write the resized copies; if any cannot be written, remove those already written."""
     image = photo._upright
     stem = posixpath.splitext(photo.image.name)[0]
     storage = photo.image.storage
     renditions = []
-    for width in [w for w in WIDTHS if w < image.width] + [image.width]:
-        copy = (
-            image
-            if width == image.width
-            else image.resize((width, round(image.height * width / image.width)))
-        )
-        names = {
-            fmt: storage.save(f"{stem}-{width}.{ext}", ContentFile(_encode(copy, fmt.upper())))
-            for fmt, ext in (("webp", "webp"), ("jpeg", "jpg"))
-        }
-        renditions.append({"width": width, **names})
+    written = []
+    try:
+        for width in [w for w in WIDTHS if w < image.width] + [image.width]:
+            copy = (
+                image
+                if width == image.width
+                else image.resize((width, round(image.height * width / image.width)))
+            )
+            names = {}
+            for fmt, ext in (("webp", "webp"), ("jpeg", "jpg")):
+                content = _encode_rendition(copy, fmt.upper())
+                names[fmt] = storage.save(f"{stem}-{width}.{ext}", content)
+                written.append(names[fmt])
+            renditions.append({"width": width, **names})
+    except Exception:
+        for name in written:
+            storage.delete(name)
+        raise
     photo.renditions = renditions
     del photo._upright
     type(photo).objects.filter(pk=photo.pk).update(renditions=renditions)

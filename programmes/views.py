@@ -1,20 +1,28 @@
+import logging
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from pal_site.middleware import query_parameters
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
 from programmes.models import Programme, ProgrammeSlugHistory, visible_q
+
+logger = logging.getLogger(__name__)
 
 
 class FilteredListMixin:
@@ -153,6 +161,7 @@ class ProgrammeMapView(DetailView):
         return super().get_context_data(map_points=points, tile_url=settings.MAP_TILE_URL, **kwargs)
 
 
+@query_parameters("v")
 @require_safe
 def programme_share_image(request, slug):
     programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)
@@ -160,6 +169,7 @@ def programme_share_image(request, slug):
     return share_images.response(request, programme.name, where)
 
 
+@query_parameters("v")
 @require_safe
 def site_share_image(request):
     return share_images.response(request, share_images.site_title(), "")
@@ -197,3 +207,31 @@ def security_txt(request):
         f"Canonical: {request.build_absolute_uri()}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers and uptime checks: 200 when the database and the cache answer.
+
+    Never cached and sets no cookie; robots.txt keeps crawlers away.
+    """
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # Any failure of the database is "not healthy", never a 500.
+        logger.exception("Health check: the database does not answer")
+        checks["database"] = "error"
+    try:
+        token = uuid.uuid4().hex
+        cache.set("healthz", token, timeout=10)
+        if cache.get("healthz") != token:
+            raise RuntimeError("the cache did not return what was stored")
+    except Exception:  # Likewise for the cache (Redis down, full, unreachable).
+        logger.exception("Health check: the cache does not answer")
+        checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )

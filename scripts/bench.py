@@ -7,6 +7,9 @@
 3. gunicorn on loopback, wrk against the finder and a static file of the same size
    served by the same gunicorn (WhiteNoise), side by side, with the page cache off
    and on; then the resident memory of a gunicorn worker.
+4. A junk-parameter flood: the finder, then /zajecia/?junk=N with a new N per request,
+   then the finder again, page cache off and on (BENCH_ONLY=junk: only this, at seed
+   size).
 
 Prints progress, then Markdown tables (the README keeps the latest). Nothing here
 touches your own database: everything lives in a temporary folder.
@@ -14,6 +17,7 @@ touches your own database: everything lives in a temporary folder.
 
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -37,6 +41,8 @@ ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "50000"))
 LOAD_DURATION = os.environ.get("LOAD_DURATION", "10s")
 LOAD_CONNECTIONS = os.environ.get("LOAD_CONNECTIONS", "16")
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
+# BENCH_ONLY=junk runs only the junk-parameter flood, at seed size (a few minutes).
+ONLY = os.environ.get("BENCH_ONLY", "")
 
 ENV = {
     **os.environ,
@@ -133,9 +139,10 @@ def ensure_wrk():
     return bool(shutil.which("wrk"))
 
 
-def wrk(url, duration=LOAD_DURATION):
+def wrk(url, duration=LOAD_DURATION, script=None):
+    extra = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", "-t1", f"-c{LOAD_CONNECTIONS}", f"-d{duration}", "--timeout", "10s", url],
+        ["wrk", "-t1", f"-c{LOAD_CONNECTIONS}", f"-d{duration}", "--timeout", "10s", *extra, url],
         capture_output=True,
         text=True,
         check=True,
@@ -146,12 +153,73 @@ def wrk(url, duration=LOAD_DURATION):
     bad = [line.strip() for line in out.splitlines() if "Non-2xx" in line or "Socket" in line]
     if bad:
         say(f"wrk saw errors for {url}: {bad}")
+    if script:
+        counts = re.findall(r"status (\d+): (\d+)", out)
+        return rps, {int(status): int(count) for status, count in counts}
     return rps
+
+
+# Every request a new unknown parameter, ?junk=N: before the page cache ignored
+# unknown parameters, each one rendered the page anew and took a cache entry.
+JUNK_SCRIPT = """
+local counter = 0
+statuses = {}  -- global: thread:get() reads globals
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", wrk.path .. "?junk=" .. counter)
+end
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+done = function(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      io.write("status " .. status .. ": " .. count .. "\\n")
+    end
+  end
+end
+"""
+
+
+def junk_flood(cached):
+    """The finder under a flood of ?junk=N, then the clean finder right after."""
+    script = WORK / "junk.lua"
+    script.write_text(JUNK_SCRIPT)
+    server = Gunicorn(cache_seconds=300 if cached else 0)
+    try:
+        finder = f"{server.url}/zajecia/"
+        urllib.request.urlopen(finder).read()
+        wrk(finder, duration="2s")  # warm up
+        clean_before = wrk(finder)
+        junk_rps, statuses = wrk(finder, script=script)
+        clean_after = wrk(finder)
+        with urllib.request.urlopen(finder) as response:
+            served = response.headers.get("X-Page-Cache", "no cache")
+    finally:
+        server.stop()
+    return clean_before, junk_rps, statuses, clean_after, served
+
+
+def junk_section():
+    rows = [
+        "| page cache | finder req/s | ?junk=N flood req/s | flood answers | "
+        "finder req/s right after | finder after the flood |",
+        "|---|--:|--:|---|--:|---|",
+    ]
+    for cached in (False, True):
+        label = "on" if cached else "off"
+        say(f"junk-parameter flood on the finder, page cache {label}, {LOAD_DURATION} each")
+        before, junk, statuses, after, served = junk_flood(cached)
+        answers = ", ".join(f"{count} × {status}" for status, count in sorted(statuses.items()))
+        rows.append(f"| {label} | {before:.0f} | {junk:.0f} | {answers} | {after:.0f} | {served} |")
+    return rows
 
 
 class Gunicorn:
     def __init__(self, cache_seconds):
-        self.port = free_port()
+        self.port = int(os.environ.get("BENCH_PORT") or free_port())
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**ENV, "DJANGO_PAGE_CACHE_SECONDS": str(cache_seconds)}
         self.process = subprocess.Popen(
@@ -238,6 +306,9 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_seed", verbosity=0)
+    if ONLY == "junk":
+        junk_only()
+        return
     seed = measure("seed")
     say(f"generating {PROGRAMMES} programmes and {ACTIVITIES} activities")
     started = time.perf_counter()
@@ -270,6 +341,7 @@ def main():
             load_rows.append((label, *load_test(cached)))
     else:
         say("wrk is missing and cannot be installed here: no load test")
+    junk_rows = junk_section() if load_rows else []
     shutil.rmtree(BASE_DIR / "staticfiles" / "bench", ignore_errors=True)
 
     print()
@@ -303,6 +375,32 @@ def main():
             f"Floor, page cache off: /robots.txt (no query, no template, same middleware) "
             f"{floor_rps:.0f} req/s = {floor_rps / static_rps:.2f} of the static file."
         )
+    if junk_rows:
+        print_junk(junk_rows, "50k")
+    finish()
+
+
+def print_junk(rows, size):
+    print()
+    print(
+        f"Junk-parameter flood at {size}: gunicorn, {WORKERS} sync workers, "
+        f"wrk -c{LOAD_CONNECTIONS} -d{LOAD_DURATION}; the finder, then /zajecia/?junk=N "
+        "with a new N each request, then the finder again:"
+    )
+    print()
+    print("\n".join(rows))
+
+
+def junk_only():
+    if not ensure_wrk():
+        say("wrk is missing and cannot be installed here: no junk-parameter flood")
+        return finish()
+    rows = junk_section()
+    print_junk(rows, "seed size")
+    finish()
+
+
+def finish():
     shutil.rmtree(WORK, ignore_errors=True)
     if POSTGRES:
         connection.close()

@@ -9,6 +9,7 @@ import io
 
 import pytest
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -112,6 +113,25 @@ def test_it_keeps_another_programmes_pages_from_a_coordinator(client, world, mod
     # The admin answers as for an object that does not exist: back to the index.
     assert response.status_code in (302, 403)
     assert str(world["other"][model]) not in response.content.decode()
+
+
+def view_on_site_url(obj):
+    content_type = ContentType.objects.get_for_model(obj)
+    return reverse("admin:view_on_site", args=[content_type.pk, obj.pk])
+
+
+@pytest.mark.parametrize("model", ["activity", "correction"])
+def test_it_tells_a_coordinator_the_address_of_only_their_own_content(client, world, model):
+    client.force_login(world["anna"])
+    world["other"]["activity"].published = False
+    world["other"]["activity"].save()
+    assert client.get(view_on_site_url(world["own"][model])).status_code == 302
+    assert client.get(view_on_site_url(world["other"][model])).status_code == 404
+
+
+def test_it_tells_a_central_editor_the_address_of_any_content(client, world):
+    client.force_login(world["ewa"])
+    assert client.get(view_on_site_url(world["other"]["activity"])).status_code == 302
 
 
 @pytest.mark.parametrize("model", MODELS)

@@ -7,14 +7,16 @@ it lists, and the rules in shared/design/domain.md ("Data rules for the fixtures
 
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 
-from activities.models import Activity, AgeGroup, Partner
+from activities.models import Activity, ActivityStatus, AgeGroup, Partner
 from programmes.models import Location, Programme, ProgrammeStatus, StaffContact
 
 pytestmark = pytest.mark.django_db
@@ -330,3 +332,341 @@ def test_it_keeps_staff_edits_when_the_seed_command_runs_again(seeded):
     call_command("load_seed", verbosity=0)
     programme.refresh_from_db()
     assert programme.summary == "Poprawione przez pracownika MOPS."
+
+
+# 7. Every sentence true (issue 15)
+
+LANGUAGES = ["pl", "uk", "en"]
+# Conditions of taking part, as each language names them (regular expressions, pl/uk/en);
+# a translation names the same ones.
+CONDITIONS = {
+    "disability": ("niepełnospraw", "інвалідн", "disabilit"),
+    "incapacity for work": ("niezdolności do pracy", "непрацездатн", "incapacity for work"),
+    "district XVII": (r"\bXVII\b", r"\bXVII\b", r"\bXVII\b"),
+    "women": ("kobiet", "жінок", "women"),
+    "school age": (r"\bszkoln", r"\bшкільн", r"\bschool\b"),
+    "preschool age": ("przedszkoln", "дошкільн", "preschool"),
+}
+CERTIFICATE = ("orzeczen", "довідк", "certificate")
+SEED_TIME = datetime(2026, 12, 2, 4, 30, tzinfo=UTC)
+
+
+def fixture_objects():
+    for path in FIXTURE_FILES:
+        yield from json.loads(path.read_text(encoding="utf-8"))
+
+
+def texts_in_every_language():
+    """(object, field, {language: text}) for every translated text of the fixtures."""
+    for obj in fixture_objects():
+        fields = obj["fields"]
+        for name, text in fields.items():
+            if isinstance(text, str) and f"{name}_uk" in fields and text:
+                yield (
+                    obj,
+                    name,
+                    {"pl": text, "uk": fields[f"{name}_uk"], "en": fields[f"{name}_en"]},
+                )
+
+
+def named_conditions(text, language):
+    index = LANGUAGES.index(language)
+    return {name for name, words in CONDITIONS.items() if re.search(words[index], text)}
+
+
+def test_it_names_the_same_conditions_in_every_language():
+    differing = [
+        (obj["fields"].get("slug"), field)
+        for obj, field, texts in texts_in_every_language()
+        if len({frozenset(named_conditions(text, lang)) for lang, text in texts.items()}) > 1
+    ]
+    assert differing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_names_both_rozruch_certificates_wherever_a_certificate_is_named(language):
+    index = LANGUAGES.index(language)
+    one_route = [
+        (obj["fields"].get("slug"), field)
+        for obj, field, texts in texts_in_every_language()
+        if CERTIFICATE[index] in texts[language]
+        and not {"disability", "incapacity for work"} <= named_conditions(texts[language], language)
+    ]
+    assert one_route == []
+
+
+def test_it_names_no_publisher_for_the_article():
+    sources = [
+        text
+        for obj in fixture_objects()
+        for name, text in obj["fields"].items()
+        if name.startswith("source") and isinstance(text, str) and name != "source_note"
+    ]
+    assert sources
+    assert [text for text in sources if "MOPS" in text] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_says_the_articles_year_is_inferred(language):
+    field = "source" if language == "pl" else f"source_{language}"
+    marker = {"pl": "ok. 2023", "uk": "приблизно з 2023", "en": "about 2023"}[language]
+    sources = {obj["fields"][field] for obj in fixture_objects() if field in obj["fields"]}
+    assert sources
+    assert all(marker in source for source in sources)
+
+
+def test_it_gives_every_seeded_programme_the_year_of_its_source(seeded):
+    assert set(Programme.objects.values_list("source_year", flat=True)) == {2023}
+
+
+def test_it_says_various_age_groups_not_all_ages_in_english():
+    assert [
+        texts["en"] for _obj, _field, texts in texts_in_every_language() if "all age" in texts["en"]
+    ] == []
+
+
+def test_it_keeps_various_age_groups_in_english_where_the_polish_says_so():
+    loose = [
+        texts["en"]
+        for _obj, _field, texts in texts_in_every_language()
+        if ("różnych grup wiekowych" in texts["pl"] or "w różnym wieku" in texts["pl"])
+        and "various" not in texts["en"]
+    ]
+    assert loose == []
+
+
+@pytest.mark.parametrize(
+    ("language", "wrong"),
+    [
+        ("uk", "села"),  # Korzkiew: the article does not say it is a village
+        ("uk", "святков"),  # "okolicznościowe": for special occasions, not holidays
+        ("en", "Occasional"),
+        ("en", "occasional"),
+        ("uk", "іжпоколіннєв"),  # "міжпоколінні"
+        ("uk", "умов життя"),  # "warunków funkcjonowania"
+        ("en", "living conditions"),  # neither "funkcjonowania" nor "mieszkaniowych"
+        ("en", "traditional Chinese"),  # "starochińskie"
+        ("en", "trips together showed"),  # "wspólne wyjazdy": joint trips
+    ],
+)
+def test_it_keeps_the_nuance_of_the_polish(language, wrong):
+    assert [
+        texts[language]
+        for _obj, _field, texts in texts_in_every_language()
+        if wrong in texts[language]
+    ] == []
+
+
+def test_it_calls_the_java_courses_courses(seeded):
+    assert Activity.objects.get(slug="kurs-programowania-java-mistrzejowice").title == (
+        "Kursy programowania w języku Java"
+    )
+
+
+def test_it_says_the_java_courses_are_courses_in_the_programme_summary(seeded):
+    assert "kursy programowania" in Programme.objects.get(slug="mistrzejowice").summary
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "spotkania-brydzowe-mistrzejowice",
+        "qigong-mistrzejowice",
+        "kurs-programowania-java-mistrzejowice",
+        "warsztaty-z-rekodziela-mistrzejowice",
+        "miedzypokoleniowe-wyjscia-i-wycieczki-mistrzejowice",
+    ],
+)
+def test_it_continues_every_activity_marta_matera_lists_from_september(seeded, slug):
+    assert "od września" in Activity.objects.get(slug=slug).timing_note
+
+
+def test_it_continues_all_of_mistrzejowices_activities_in_the_programme_text(seeded):
+    description = Programme.objects.get(slug="mistrzejowice").description
+    assert "Wszystkie te aktywności mają być kontynuowane od września" in description
+
+
+@pytest.mark.parametrize(
+    "slug", ["wyjazd-integracyjno-edukacyjny-do-korzkwi", "piknik-dzien-rodzicielstwa-zastepczego"]
+)
+def test_it_does_not_call_a_2022_event_running(seeded, slug):
+    assert Activity.objects.get(slug=slug).status == ActivityStatus.FINISHED
+
+
+@pytest.mark.parametrize(
+    ("model", "lookup", "words"),
+    [
+        (Programme, {"slug": "zeslawice-i-kantorowice"}, "ul. Morcinka 40"),
+        (Programme, {"slug": "mistrzejowice"}, "ul. Kuczkowskiego 3/2U"),
+        (Activity, {"slug": "pomoc-w-nauce-rodziny-zastepcze"}, "wieku"),
+        (Activity, {"slug": "zajecia-taneczne-rodziny-zastepcze"}, "Sport i ruch"),
+        (Activity, {"slug": "komputerowy-turniej-pilkarski-na-skarpie"}, "odbyło się"),
+        (Activity, {"slug": "zajecia-z-rekodziela-zeslawice"}, "trwa"),
+        (Activity, {"slug": "projekt-socjalny-rozruch-4-edycja"}, "do końca tego roku"),
+    ],
+)
+def test_it_tells_staff_what_the_fixture_inferred(seeded, model, lookup, words):
+    assert words in model.objects.get(**lookup).source_note
+
+
+def test_it_tells_staff_the_year_is_inferred_for_every_programme(seeded):
+    notes = Programme.objects.values_list("source_note", flat=True)
+    assert all("rok 2023" in note and "wywnioskowano" in note for note in notes)
+
+
+def test_it_claims_no_age_group_for_homework_help(seeded):
+    assert not Activity.objects.get(slug="pomoc-w-nauce-rodziny-zastepcze").age_groups.exists()
+
+
+def test_it_gives_no_row_a_made_up_timestamp():
+    stamped = [
+        obj["model"]
+        for obj in fixture_objects()
+        if "created_at" in obj["fields"] or "updated_at" in obj["fields"]
+    ]
+    assert stamped == []
+
+
+def test_it_stamps_seeded_rows_with_the_time_they_were_loaded(db):
+    with time_machine.travel(SEED_TIME, tick=False):
+        call_command("load_seed", verbosity=0)
+    stamps = {
+        *Programme.objects.values_list("created_at", "updated_at"),
+        *Activity.objects.values_list("created_at", "updated_at"),
+    }
+    assert stamps == {(SEED_TIME, SEED_TIME)}
+
+
+def test_it_gives_the_sitemap_the_load_time_as_lastmod(db, client):
+    with time_machine.travel(SEED_TIME, tick=False):
+        call_command("load_seed", verbosity=0)
+    response = client.get("/sitemap.xml")
+    assert "2023-09-01" not in response.text
+    assert "<lastmod>2026-12-02</lastmod>" in response.text
+
+
+# 8. Pages say which dates and statuses are the article's (issue 15)
+
+
+def page(client, model, slug, prefix=""):
+    return client.get(prefix + model.objects.get(slug=slug).get_absolute_url()).content.decode()
+
+
+def test_it_shows_wrozenice_as_starting_soon_as_of_the_article(seeded, client):
+    assert "Wkrótce startuje (stan z 2023 r.)" in page(client, Programme, "wrozenice")
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "warsztaty-logopedyczne-dla-dzieci-zeslawice",
+        "kurs-pozytywna-dyscyplina-mistrzejowice",
+        "warsztaty-dla-dzieci-i-doroslych-wrozenice",
+    ],
+)
+def test_it_shows_planned_activities_as_planned_as_of_the_article(seeded, client, slug):
+    assert "Planowane (stan z 2023 r.)" in page(client, Activity, slug)
+
+
+def test_it_shows_a_running_activity_as_running_as_of_the_article(seeded, client):
+    assert "Trwa (stan z 2023 r.)" in page(client, Activity, "pilates-na-skarpie")
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "projekt-socjalny-rozruch-4-edycja",
+        "rozruch-zabiegi-ogolnousprawniajace",
+        "rozruch-porady-dietetyka",
+    ],
+)
+def test_it_never_shows_rozruch_running_after_its_end(seeded, client, slug):
+    with time_machine.travel(date(2024, 1, 2)):
+        html = page(client, Activity, slug)
+    assert "Zakończone 31 grudnia 2023" in html
+    assert "Trwa" not in html
+
+
+def test_it_showed_rozruch_running_before_its_end(seeded, client):
+    with time_machine.travel(date(2023, 10, 2)):
+        html = page(client, Activity, "projekt-socjalny-rozruch-4-edycja")
+    assert "Trwa (stan z 2023 r.)" in html
+
+
+def test_it_lists_rozruch_as_ended_on_its_programme_page(seeded, client):
+    html = page(client, Programme, "zeslawice-i-kantorowice")
+    assert "zakończone 31 grudnia 2023" in html
+
+
+@pytest.mark.parametrize(
+    ("slug", "date_text"),
+    [
+        ("huta-champions-league-14-edycja", "Od sierpnia 2023 r. (14. edycja)"),
+        ("warsztaty-logopedyczne-dla-dzieci-zeslawice", "Od września 2023 r."),
+        ("projekt-socjalny-rozruch-4-edycja", "4. edycja, potrwa do końca 2023 r."),
+        ("spotkania-i-konsultacje-z-mieszkancami-wrozenice", "Wakacje 2023 r."),
+    ],
+)
+def test_it_marks_the_articles_dates_as_the_articles(seeded, client, slug, date_text):
+    html = page(client, Activity, slug)
+    assert f"{date_text} (według źródła z 2023 r.)" in html
+
+
+@pytest.mark.parametrize(
+    ("model", "slug"), [(Programme, "na-skarpie"), (Activity, "huta-champions-league-14-edycja")]
+)
+def test_it_says_the_dates_in_the_text_are_not_todays_plan(seeded, client, model, slug):
+    assert "to nie jest obecny plan" in page(client, model, slug)
+
+
+def test_it_marks_the_articles_dates_on_activity_cards(seeded, client):
+    html = client.get("/zajecia/", {"q": "logopedyczne"}).content.decode()
+    assert "Od września 2023 r. (według źródła z 2023 r.)" in html
+
+
+def test_it_says_as_of_in_ukrainian(seeded, client):
+    html = page(client, Programme, "wrozenice", prefix="/uk")
+    assert "(станом на 2023 рік)" in html
+
+
+def test_it_stops_saying_as_of_once_staff_check_the_programme(seeded, client):
+    Programme.objects.filter(slug="wrozenice").update(last_verified=date(2026, 11, 30))
+    html = page(client, Programme, "wrozenice")
+    assert "stan z 2023" not in html
+
+
+def test_it_keeps_source_notes_off_public_pages(seeded, client):
+    html = page(client, Programme, "zeslawice-i-kantorowice")
+    assert "wywnioskowano" not in html
+
+
+def test_it_shows_source_notes_to_staff_in_admin(seeded, admin_client):
+    programme = Programme.objects.get(slug="mistrzejowice")
+    response = admin_client.get(f"/admin/programmes/programme/{programme.pk}/change/")
+    assert "na podstawie nazwy programu" in response.content.decode()
+
+
+# 9. The about page (issue 15)
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        "poczucie sprawczości i odpowiedzialności",
+        "wzajemne relacje i jakość życia",
+        "sieci współpracy wśród sąsiadów i lokalnych przedsiębiorców",
+        "podnosić kwalifikacje i kompetencje",
+    ],
+)
+def test_it_gives_the_articles_aims_on_the_about_page(client, aim):
+    assert aim in client.get(reverse("about")).content.decode()
+
+
+def test_it_names_no_publisher_on_the_about_page(client):
+    html = client.get(reverse("about")).content.decode()
+    assert "opublikowanego przez MOPS" not in html
+
+
+def test_it_says_the_article_is_undated_on_the_about_page(client):
+    html = client.get(reverse("about")).content.decode()
+    assert "Artykuł nie podaje wydawcy ani daty" in html

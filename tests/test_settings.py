@@ -7,6 +7,7 @@ from django.conf import settings
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-real-secret-key-for-this-test-only-0123456789-abcdefghijkl",
     "DJANGO_ALLOWED_HOSTS": "pal.example.pl",
+    "DJANGO_SITE_URL": "https://pal.example.pl",
 }
 
 
@@ -27,6 +28,14 @@ def test_it_refuses_to_start_in_production_without_a_secret_key():
     result = manage("check")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_it_refuses_to_start_in_production_without_the_site_url():
+    """Without it, canonical links, the sitemap and robots.txt would echo the Host header."""
+    without_site_url = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SITE_URL"}
+    result = manage("check", **without_site_url)
+    assert result.returncode != 0
+    assert "DJANGO_SITE_URL is not set" in result.stderr
 
 
 def test_it_passes_the_deployment_checks_with_production_settings():

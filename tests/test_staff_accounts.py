@@ -16,8 +16,12 @@ LOGIN = reverse("admin:login")
 PASSWORD = "Długie-hasło-do-testów-2024"
 
 
-def log_in(client, password):
-    return client.post(LOGIN, {"username": "anna", "password": password, "next": "/admin/"})
+def log_in(client, password, username="anna", address="127.0.0.1"):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR=address,
+    )
 
 
 def test_it_logs_staff_in_with_the_right_password(client):
@@ -40,6 +44,32 @@ def test_it_refuses_even_the_right_password_while_locked_out(client):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         log_in(client, "zgadywane")
     assert log_in(client, PASSWORD).status_code == 429
+
+
+def test_it_lets_a_coordinator_in_from_their_own_address_while_their_name_is_attacked(client):
+    UserFactory(username="anna")
+    for _ in range(settings.AXES_FAILURE_LIMIT * 3):
+        log_in(client, "zgadywane", address="203.0.113.66")
+    assert log_in(client, PASSWORD, address="198.51.100.7").status_code == 302
+
+
+def test_it_lets_colleagues_in_from_an_office_address_where_one_account_was_guessed(client):
+    UserFactory(username="anna")
+    UserFactory(username="basia")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "zgadywane", username="basia", address="198.51.100.7")
+    assert log_in(client, PASSWORD, username="basia", address="198.51.100.7").status_code == 429
+    assert log_in(client, PASSWORD, address="198.51.100.7").status_code == 302
+
+
+def test_it_throttles_an_address_trying_many_usernames(client):
+    UserFactory(username="anna")
+    for number in range(settings.LOGIN_FAILURES_PER_ADDRESS):
+        log_in(client, "zgadywane", username=f"user{number}", address="203.0.113.66")
+    response = log_in(client, PASSWORD, address="203.0.113.66")
+    assert response.status_code == 429
+    assert "Zbyt wiele nieudanych logowań" in response.text
+    assert log_in(client, PASSWORD, address="198.51.100.7").status_code == 302
 
 
 def test_it_requires_passwords_of_at_least_12_characters():
@@ -91,3 +121,12 @@ def test_it_refuses_an_unknown_programme(monkeypatch):
     monkeypatch.setenv("DJANGO_STAFF_PASSWORD", PASSWORD)
     with pytest.raises(CommandError, match="nibylandia"):
         call_command("create_coordinator", "anna", "nibylandia")
+
+
+def test_it_sends_staff_to_the_admin_index_after_refusing_a_foreign_next(client):
+    UserFactory(username="anna")
+    response = client.post(
+        LOGIN, {"username": "anna", "password": PASSWORD, "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("admin:index")

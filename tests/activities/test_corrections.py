@@ -1,6 +1,7 @@
 """'Zgłoś błąd': residents suggest corrections; staff see them in an admin inbox."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from activities.models import Correction, CorrectionStatus
@@ -76,6 +77,17 @@ def test_it_limits_reports_from_one_address(client, activity, settings):
     response = client.post(form_url(activity), {"message": "Jeszcze jeden."})
     assert response.status_code == 429
     assert "Za dużo zgłoszeń" in response.text
+    assert Correction.objects.count() == 2
+
+
+def test_it_keeps_the_limit_across_workers(client, activity, settings):
+    """Each gunicorn worker has its own local-memory cache; the limit must not live there."""
+    settings.CORRECTIONS_PER_HOUR = 2
+    for _ in range(2):
+        client.post(form_url(activity), {"message": "Błąd."})
+        cache.clear()  # The next request lands on another worker.
+    response = client.post(form_url(activity), {"message": "Jeszcze jeden."})
+    assert response.status_code == 429
     assert Correction.objects.count() == 2
 
 

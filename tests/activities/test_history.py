@@ -144,3 +144,15 @@ def test_it_restores_a_deleted_place_by_restoring_the_programme(client, db):
     revision_url = reverse("admin:programmes_programme_revision", args=[programme.pk, first.pk])
     assert client.post(revision_url, post_data(client.get(revision_url))).status_code == 302
     assert programme.locations.get().address == address
+
+
+def test_it_checks_the_type_of_a_revision_before_its_scope(client, activity, anna):
+    """A version of another model with the same object id is not this object's revision."""
+    client.force_login(anna)
+    edit(client, activity, summary="Wersja Anny.")
+    version = Version.objects.get_for_object(activity).first()
+    elsewhere = ActivityFactory().programme
+    client.force_login(coordinator(elsewhere, username="bartek"))
+    Version.objects.filter(pk=version.pk).update(object_id=str(elsewhere.pk))
+    url = reverse("admin:programmes_programme_revision", args=[elsewhere.pk, version.pk])
+    assert client.get(url).status_code == 404

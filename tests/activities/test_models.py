@@ -1,9 +1,12 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import IntegrityError
+from django.utils import translation
 
-from activities.models import Activity, ActivityKind, Topic
+from activities.models import Activity, ActivityKind, ActivityStatus, Topic
+from programmes.models import ProgrammeStatus
 from tests.factories import (
     ActivityFactory,
     AgeGroupFactory,
@@ -170,3 +173,94 @@ def test_a_topic_counts_only_activities_visitors_can_see_today():
     last_changes = {t.name: t.last_change for t in Topic.objects.with_last_change()}
     assert last_changes["Sport"] is None
     assert last_changes["Muzyka"] is not None
+
+
+# Statuses and dates of an unconfirmed source (issue 15)
+
+END_OF_2023 = datetime.date(2023, 12, 31)
+
+
+def test_it_shows_a_running_activity_past_its_end_date_as_ended():
+    activity = ActivityFactory(status=ActivityStatus.RUNNING, ends_on=END_OF_2023)
+    with time_machine.travel(datetime.date(2024, 1, 1)):
+        assert activity.current_status == ActivityStatus.FINISHED
+
+
+def test_it_keeps_a_running_activity_running_on_its_last_day():
+    activity = ActivityFactory(status=ActivityStatus.RUNNING, ends_on=END_OF_2023)
+    with time_machine.travel(datetime.datetime(2023, 12, 31, 12, tzinfo=datetime.UTC)):
+        assert activity.current_status == ActivityStatus.RUNNING
+
+
+def test_it_never_stores_the_computed_end():
+    activity = ActivityFactory(status=ActivityStatus.RUNNING, ends_on=END_OF_2023)
+    activity.refresh_from_db()
+    assert activity.status == ActivityStatus.RUNNING
+
+
+def test_it_says_when_an_activity_ended():
+    activity = ActivityFactory(status=ActivityStatus.RUNNING, ends_on=END_OF_2023)
+    assert activity.status_text == "zakończone 31 grudnia 2023"
+
+
+def test_it_gives_an_unconfirmed_status_as_of_the_year_of_its_source():
+    programme = ProgrammeFactory(source_year=2023)
+    activity = ActivityFactory(programme=programme, status=ActivityStatus.PLANNED)
+    assert activity.status_text == "planowane (stan z 2023 r.)"
+
+
+def test_it_drops_the_as_of_year_once_a_person_checked_the_programme():
+    programme = ProgrammeFactory(source_year=2023, last_verified=datetime.date(2026, 11, 30))
+    activity = ActivityFactory(programme=programme, status=ActivityStatus.PLANNED)
+    assert activity.status_text == "planowane"
+
+
+def test_it_drops_the_as_of_year_once_a_person_checked_the_activity():
+    programme = ProgrammeFactory(source_year=2023)
+    activity = ActivityFactory(
+        programme=programme,
+        status=ActivityStatus.PLANNED,
+        timing_note="Od września 2023 r.",
+        last_verified=datetime.date(2026, 11, 30),
+    )
+    assert activity.source_date_suffix == ""
+
+
+def test_it_gives_no_as_of_year_without_a_source_year():
+    activity = ActivityFactory(status=ActivityStatus.PLANNED)
+    assert activity.status_text == "planowane"
+
+
+def test_it_marks_dates_of_an_unconfirmed_source_as_the_sources():
+    activity = ActivityFactory(
+        programme=ProgrammeFactory(source_year=2023), timing_note="Od września 2023 r."
+    )
+    assert activity.source_date_suffix == "(według źródła z 2023 r.)"
+
+
+def test_it_marks_no_date_where_the_source_gave_none():
+    activity = ActivityFactory(programme=ProgrammeFactory(source_year=2023))
+    assert activity.source_date_suffix == ""
+
+
+def test_it_words_the_as_of_year_in_ukrainian():
+    activity = ActivityFactory(
+        programme=ProgrammeFactory(source_year=2023), status=ActivityStatus.PLANNED
+    )
+    with translation.override("uk"):
+        assert activity.status_text.endswith("(станом на 2023 рік)")
+
+
+def test_it_gives_a_programmes_unconfirmed_status_as_of_its_source():
+    programme = ProgrammeFactory(source_year=2023, status=ProgrammeStatus.STARTING_SOON)
+    assert programme.status_text == "wkrótce startuje (stan z 2023 r.)"
+
+
+def test_it_warns_that_the_dates_of_an_unconfirmed_source_are_not_todays_plan():
+    programme = ProgrammeFactory(source_year=2023)
+    assert "to nie jest obecny plan" in programme.source_dates_notice
+
+
+def test_it_gives_no_dates_warning_once_a_person_checked_the_programme():
+    programme = ProgrammeFactory(source_year=2023, last_verified=datetime.date(2026, 11, 30))
+    assert programme.source_dates_notice == ""

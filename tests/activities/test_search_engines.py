@@ -98,8 +98,9 @@ def test_it_uses_the_configured_site_address(client, activities, settings):
 
 def test_it_drops_unknown_parameters_from_the_canonical(client):
     programme = ProgrammeFactory()
-    page = head(client, programme.get_absolute_url(), {"utm_source": "messenger"})
-    assert page.canonical == f"{ORIGIN}{programme.get_absolute_url()}"
+    response = client.get(programme.get_absolute_url(), {"utm_source": "messenger"}, follow=True)
+    assert response.redirect_chain == [(programme.get_absolute_url(), 301)]
+    assert Page(response.text).canonical == f"{ORIGIN}{programme.get_absolute_url()}"
 
 
 def sitemap(client):

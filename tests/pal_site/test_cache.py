@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -111,3 +112,41 @@ def test_it_shares_the_cache_and_its_invalidation_through_redis(client, settings
         assert client.get(programme.get_absolute_url()).headers["X-Page-Cache"] == "miss"
     finally:
         cache.clear()
+
+
+def test_it_keeps_pages_cached_when_a_resident_reports_an_error(client):
+    activity = ActivityFactory()
+    client.get(reverse("activities:list"))
+    correction_url = reverse("activities:correction", kwargs={"slug": activity.slug})
+    assert client.post(correction_url, {"message": "Zła godzina."}).status_code == 302
+    assert client.get(reverse("activities:list")).headers["X-Page-Cache"] == "hit"
+
+
+def test_it_serves_cached_pages_despite_a_made_up_session_cookie(client):
+    client.get(reverse("activities:list"))
+    client.cookies[settings.SESSION_COOKIE_NAME] = "zmyslona-wartosc"
+    assert client.get(reverse("activities:list")).headers["X-Page-Cache"] == "hit"
+
+
+def test_it_redirects_parameters_a_page_does_not_read_away(client):
+    url = reverse("activities:list")
+    response = client.get(url + "?district=nowa-huta&junk=1&utm_source=x&page=2")
+    assert response.status_code == 301
+    assert response.headers["Location"] == url + "?district=nowa-huta&page=2"
+    assert client.get(reverse("about") + "?junk=" + "x" * 400).headers["Location"] == reverse(
+        "about"
+    )
+
+
+def test_it_shares_one_cache_entry_for_the_same_parameters_in_any_order(client):
+    url = reverse("activities:list")
+    assert client.get(url + "?q=szachy&page=1").headers["X-Page-Cache"] == "miss"
+    assert client.get(url + "?page=1&q=szachy").headers["X-Page-Cache"] == "hit"
+
+
+def test_a_junk_parameter_flood_does_not_evict_the_finder(client):
+    url = reverse("activities:list")
+    client.get(url)
+    for number in range(700):
+        assert client.get(f"{url}?junk={number}").status_code == 301
+    assert client.get(url).headers["X-Page-Cache"] == "hit"

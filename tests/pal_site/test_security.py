@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.urls import reverse
 
@@ -147,4 +148,35 @@ def test_public_pages_refuse_a_huge_post_without_reading_it(client, seed):
     body = "x=" + "a" * (6 * 1024 * 1024)
     for url in [reverse("home"), reverse("activities:list")]:
         response = client.post(url, body, content_type="application/x-www-form-urlencoded")
-        assert response.status_code in {400, 405}, url
+        assert response.status_code in {400, 405, 413}, url
+
+
+def correction_url():
+    from tests.factories import ProgrammeFactory
+
+    return reverse("programme_correction", kwargs={"slug": ProgrammeFactory().slug})
+
+
+def test_public_forms_refuse_file_parts(client):
+    from activities.models import Correction
+
+    upload = SimpleUploadedFile("list.txt", b"plik", content_type="text/plain")
+    response = client.post(correction_url(), {"message": "Zła godzina.", "file": upload})
+    assert response.status_code == 400
+    assert not Correction.objects.exists()
+
+
+def test_public_forms_refuse_a_large_multipart_body_by_its_length(client, settings):
+    from activities.models import Correction
+
+    upload = SimpleUploadedFile("big.bin", b"\0" * (settings.PUBLIC_REQUEST_MAX_BYTES + 1))
+    response = client.post(correction_url(), {"message": "Zła godzina.", "file": upload})
+    assert response.status_code == 413
+    assert not Correction.objects.exists()
+
+
+def test_admin_refuses_a_body_over_the_upload_limit(admin_client, settings):
+    settings.UPLOAD_REQUEST_MAX_BYTES = 1024 * 1024
+    upload = SimpleUploadedFile("big.jpg", b"\0" * (1024 * 1024 + 1))
+    response = admin_client.post(reverse("admin:programmes_programme_add"), {"image": upload})
+    assert response.status_code == 413

@@ -231,3 +231,70 @@ def test_it_stores_a_photo_uploaded_in_admin_without_its_gps(client, media_root)
     with photo.image.open() as stored, Image.open(stored) as image:
         assert GPS_IFD not in image.getexif()
         assert image.format == "JPEG"
+
+
+def blank_png(width, height):
+    """A real, valid black-and-white PNG of any size; tiny on disk because it is all zeros."""
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    row = b"\0" * (1 + (width + 7) // 8)
+    compressor = zlib.compressobj(9)
+    rows_per_chunk = max(1, 1_000_000 // len(row))
+    data = b"".join(
+        compressor.compress(row * min(rows_per_chunk, height - start))
+        for start in range(0, height, rows_per_chunk)
+    )
+    data += compressor.flush()
+
+    def chunk(kind, body):
+        checksum = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + checksum
+
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+def post_photo_in_admin(client, data, name):
+    activity = ActivityFactory()
+    client.force_login(coordinator(activity.programme))
+    url = reverse("admin:activities_activity_change", args=[activity.pk])
+    form = post_data(client.get(url))
+    form.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": SimpleUploadedFile(name, data, content_type="image/png"),
+            "photos-0-alt_text": "Długi pasek",
+            "photos-0-published": "on",
+            "photos-0-order": "0",
+        }
+    )
+    return client.post(url, form)
+
+
+@pytest.mark.parametrize(
+    "width, height, name",
+    [(1000, 20_000, "wysoki.png"), (1, 40_000_000, "nitka.png")],
+)
+def test_it_refuses_a_photo_too_long_on_one_side_with_a_form_error(
+    client, media_root, width, height, name
+):
+    data = blank_png(width, height)
+    assert len(data) < 200_000
+    response = post_photo_in_admin(client, data, name)
+    assert response.status_code == 200
+    assert "Zdjęcie jest za długie lub za wąskie" in response.text
+    assert stored_files(media_root) == []
+    assert not ActivityPhoto.objects.exists()
+
+
+def test_it_leaves_no_file_behind_when_saving_a_photo_fails(media_root, monkeypatch):
+    form = submit(image_bytes())
+    assert form.is_valid(), form.errors
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("programmes.photos._encode_rendition", fail)
+    with pytest.raises(OSError):
+        form.save()
+    assert stored_files(media_root) == []
+    assert not ProgrammePhoto.objects.exists()

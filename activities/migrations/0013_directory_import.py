@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0011_filter_indexes'),
+        ('activities', '0012_source_notes'),
         ('reversion', '0002_add_index_on_version_for_content_type_and_db'),
     ]
 
