@@ -6,30 +6,42 @@ programmes app needs no knowledge of activities.
 """
 
 import datetime
+import io
+import secrets
+import time
+from pathlib import Path
 
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils import timezone
+from django.urls import path, reverse
+from django.utils import timezone, translation
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from activities import spreadsheet
+from activities.importer import CHANGED, CREATED, UNCHANGED, Importer, undo_import
 from activities.models import (
     SEARCH_STATISTICS_MONTHS,
     Activity,
+    ActivityKind,
     ActivityPhoto,
     ActivitySlugHistory,
+    ActivityStatus,
     AgeGroup,
     Correction,
     CorrectionStatus,
+    DirectoryImport,
     Partner,
     SearchCount,
+    Timing,
     Topic,
     WeeklySession,
     finder_search_url,
@@ -46,7 +58,7 @@ from programmes.admin import (
     checked_message,
     mark_checked,
 )
-from programmes.models import Programme
+from programmes.models import District, Programme, is_editor
 
 # The "Do sprawdzenia" page shows at most this many items of each kind, most overdue first.
 REVIEW_PAGE_ROWS = 200
@@ -129,9 +141,220 @@ class ProgrammeWithActivitiesAdmin(ActivityVersionsMixin, ProgrammeAdmin):
     inlines = [*ProgrammeAdmin.inlines, ActivityInline]
 
 
+def upload_dir():
+    """Where an uploaded file waits between its preview and the confirmation."""
+    folder = Path(settings.IMPORT_UPLOAD_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Files nobody confirmed are removed after a day.
+    for stale in folder.glob("*.upload"):
+        if stale.stat().st_mtime < time.time() - 24 * 60 * 60:
+            stale.unlink(missing_ok=True)
+    return folder
+
+
+class SpreadsheetAdminMixin:
+    """Import from and export to a spreadsheet (activities/spreadsheet.py) on the change list.
+
+    Import: upload -> preview (nothing saved) -> confirm (saved in one transaction as
+    one history entry). Export: the change list as filtered, in the import's columns.
+    """
+
+    change_list_template = "admin/activities/activity/change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("import/", view(self.import_view), name="activities_activity_import"),
+            path(
+                "import/template.xlsx",
+                view(self.template_view),
+                name="activities_activity_import_template",
+            ),
+            path(
+                "export/<str:file_format>/",
+                view(self.export_view),
+                name="activities_activity_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def import_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Import activities from a spreadsheet"),
+            "max_mb": spreadsheet.megabytes(settings.IMPORT_MAX_BYTES),
+            "template_url": reverse("admin:activities_activity_import_template"),
+        }
+        status = 200
+        if request.method == "POST":
+            if "token" in request.POST:
+                response = self._confirm_import(request)
+                if response:
+                    return response
+                context["problem"] = gettext("This preview has expired; choose the file again.")
+                status = 400
+            else:
+                result, status = self._preview_import(request, context)
+                context["result"] = result
+        return TemplateResponse(
+            request, "admin/activities/activity/import.html", context, status=status
+        )
+
+    def _preview_import(self, request, context):
+        uploaded = request.FILES.get("file")
+        if uploaded is None:
+            context["problem"] = gettext("Choose a file to import.")
+            return None, 400
+        problem = spreadsheet.size_problem(uploaded.size)
+        if problem:
+            context["problem"] = problem
+            return None, 400
+        token = secrets.token_urlsafe(24)
+        stored = upload_dir() / f"{token}.upload"
+        with stored.open("wb") as file:
+            for chunk in uploaded.chunks():
+                file.write(chunk)
+        with stored.open("rb") as file:
+            result = Importer(user=request.user).run(file, uploaded.name)
+        if result.ok and (result.counts[CREATED] or result.counts[CHANGED]):
+            request.session["directory_import"] = {"token": token, "name": uploaded.name}
+            context["token"] = token
+        else:
+            stored.unlink(missing_ok=True)
+        return result, 200 if result.ok else 400
+
+    def _confirm_import(self, request):
+        waiting = request.session.get("directory_import") or {}
+        if not waiting or not secrets.compare_digest(waiting["token"], request.POST["token"]):
+            return None
+        stored = upload_dir() / f"{waiting['token']}.upload"
+        if not stored.exists():
+            return None
+        with stored.open("rb") as file:
+            result = Importer(user=request.user).run(file, waiting["name"], commit=True)
+        stored.unlink(missing_ok=True)
+        del request.session["directory_import"]
+        if not result.saved:
+            # The directory changed since the preview, and a row no longer fits.
+            return TemplateResponse(
+                request,
+                "admin/activities/activity/import.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.opts,
+                    "title": gettext("Import activities from a spreadsheet"),
+                    "result": result,
+                },
+                status=400,
+            )
+        message = gettext(
+            "Import saved: %(created)s created, %(changed)s changed, %(unchanged)s unchanged."
+        ) % {
+            "created": result.counts[CREATED],
+            "changed": result.counts[CHANGED],
+            "unchanged": result.counts[UNCHANGED],
+        }
+        if result.directory_import:
+            url = reverse(
+                "admin:activities_directoryimport_change", args=[result.directory_import.pk]
+            )
+            message = format_html(
+                '{} <a href="{}">{}</a>', message, url, gettext("Undo this import")
+            )
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect("admin:activities_activity_changelist")
+
+    def template_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        file = io.BytesIO()
+        with translation.override("pl"):
+            spreadsheet.write_xlsx([template_example()], file, sheets=[template_lists()])
+        return download(file.getvalue(), "wzor-importu-zajec.xlsx")
+
+    def export_view(self, request, file_format):
+        if not self.has_view_permission(request) or file_format not in ("xlsx", "csv"):
+            raise PermissionDenied
+        # The change list as the user sees it: their programmes, their filters and search.
+        activities = self.get_changelist_instance(request).get_queryset(request)
+        file = io.BytesIO()
+        with translation.override("pl"):
+            writer = spreadsheet.write_xlsx if file_format == "xlsx" else spreadsheet.write_csv
+            writer(spreadsheet.export_rows(activities), file)
+        name = f"zajecia-{timezone.localdate():%Y-%m-%d}.{file_format}"
+        return download(file.getvalue(), name)
+
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def download(data, name):
+    response = HttpResponse(data, content_type=CONTENT_TYPES[name.rsplit(".", 1)[-1]])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def template_example():
+    """The template's example row: plainly an example, refused if imported unchanged."""
+    example = {
+        "programme": "slug-programu",
+        "slug": "przyklad-szachy-dla-dzieci",
+        "title_pl": "Przykład: szachy dla dzieci",
+        "kind": spreadsheet.choice_label(ActivityKind, ActivityKind.CLASS),
+        "status": spreadsheet.choice_label(ActivityStatus, ActivityStatus.RUNNING),
+        "published": "nie",
+        "summary_pl": "Jedno zdanie, które pokazuje się na karcie zajęć.",
+        "age_groups": "Dzieci; Młodzież",
+        "topics": "Gry i rozrywka",
+        "address": "os. Przykładowe 1",
+        "district": "XVIII Nowa Huta",
+        "sessions": "wt 17:00–18:30; czw 16:00–17:30",
+        "timing": spreadsheet.choice_label(Timing, Timing.FROM_DATE),
+        "starts_on": "2024-09-01",
+        "free_of_charge": "tak",
+    }
+    return [example.get(column.field, "") for column in spreadsheet.COLUMNS]
+
+
+def template_lists():
+    """The template's second sheet: every value the list columns accept."""
+    rows = [[gettext("Allowed values"), "pl", "uk", "en"]]
+    rows.append([])
+    rows.append([gettext("Districts (name or numeral)")])
+    rows += [
+        [str(district), district.name_uk, district.name_en] for district in District.objects.all()
+    ]
+    for title, model in [(gettext("Age groups"), AgeGroup), (gettext("Topics"), Topic)]:
+        rows += [[], [title]]
+        rows += [[item.name_pl, item.name_uk, item.name_en] for item in model.objects.all()]
+    for title, choices in [
+        (gettext("Kinds (rodzaj)"), ActivityKind),
+        (gettext("Statuses (status)"), ActivityStatus),
+        (gettext("Timing (termin)"), Timing),
+    ]:
+        rows += [[], [title]]
+        rows += [[label] for label in spreadsheet.choices_in_polish(choices)]
+    rows += [[], [gettext("Days of the week (zajęcia)")]]
+    rows += [["pn, wt, śr, czw, pt, sob, nd"]]
+    return gettext("Lists"), rows
+
+
 @admin.register(Activity)
 class ActivityAdmin(
-    ActivityVersionsMixin, FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin
+    ActivityVersionsMixin,
+    SpreadsheetAdminMixin,
+    FreshnessAdminMixin,
+    ScopedVersionAdmin,
+    TranslationAdmin,
 ):
     list_display = [
         "title",
@@ -356,3 +579,84 @@ class SearchCountAdmin(admin.ModelAdmin):
     @staticmethod
     def with_links(rows):
         return [{**row, "url": finder_search_url(row["query"], row["language"])} for row in rows]
+
+
+@admin.register(DirectoryImport)
+class DirectoryImportAdmin(admin.ModelAdmin):
+    """Confirmed spreadsheet imports, each undone with one button."""
+
+    list_display = ["file_name", "date", "user", "created_count", "changed_count", "undone_at"]
+    list_select_related = ["revision__user"]
+    fields = ["file_name", "date", "user", "created_count", "changed_count", "unchanged_count"]
+    readonly_fields = fields
+    change_form_template = "admin/activities/directoryimport/change_form.html"
+
+    @admin.display(description=_("date"), ordering="revision__date_created")
+    def date(self, directory_import):
+        return directory_import.revision.date_created
+
+    @admin.display(description=_("by"))
+    def user(self, directory_import):
+        return directory_import.revision.user or "—"
+
+    # Whoever may change activities may see imports; the queryset narrows it.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("activities.change_activity")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        imports = super().get_queryset(request)
+        if is_editor(request.user):
+            return imports
+        return imports.filter(revision__user=request.user)
+
+    def may_undo(self, request, directory_import):
+        if directory_import.undone_at:
+            return False
+        if is_editor(request.user):
+            return True
+        own = set(request.user.coordinated_programmes.values_list("pk", flat=True))
+        # The activity admin knows which programme each kind of stored version belongs to.
+        activity_admin = self.admin_site.get_model_admin(Activity)
+        return all(
+            activity_admin.version_programme_id(version) in own
+            for version in directory_import.revision.version_set.all()
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/undo/",
+                self.admin_site.admin_view(self.undo_view),
+                name="activities_directoryimport_undo",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        directory_import = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "may_undo": directory_import is not None and self.may_undo(request, directory_import),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def undo_view(self, request, pk):
+        directory_import = get_object_or_404(self.get_queryset(request), pk=pk)
+        if request.method != "POST" or not self.may_undo(request, directory_import):
+            raise PermissionDenied
+        undo_import(directory_import, request.user)
+        self.message_user(
+            request,
+            gettext("The import of %(file)s was undone.") % {"file": directory_import.file_name},
+            messages.SUCCESS,
+        )
+        return redirect("admin:activities_directoryimport_changelist")

@@ -918,3 +918,34 @@ class SearchStem(StemIndex):
         constraints = [
             models.UniqueConstraint(fields=["activity", "stem"], name="searchstem_unique")
         ]
+
+
+class DirectoryImport(models.Model):
+    """A spreadsheet import that saved something, and what undoing it takes.
+
+    Its revision (django-reversion) is the import's one history entry: it holds every
+    object the import changed, as it was before. Undoing reverts those and deletes
+    the objects listed in `created_objects` (activities/importer.py: undo_import).
+    """
+
+    revision = models.OneToOneField(
+        "reversion.Revision",
+        on_delete=models.CASCADE,
+        related_name="directory_import",
+        verbose_name=_("history entry"),
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    # {"activities.activity": [pk, …], "programmes.location": […], "programmes.programme": […]}
+    created_objects = models.JSONField(_("created"), default=dict, editable=False)
+    created_count = models.PositiveIntegerField(_("activities created"), default=0)
+    changed_count = models.PositiveIntegerField(_("activities changed"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("activities unchanged"), default=0)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.revision.date_created:%Y-%m-%d %H:%M})"

@@ -6,6 +6,7 @@ environment: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -359,6 +360,23 @@ SEARCH_STATISTICS = env_bool("DJANGO_SEARCH_STATISTICS", default=True)
 # write at once.
 SEARCH_STATISTICS_FLUSH_SECONDS = int(
     env("DJANGO_SEARCH_STATISTICS_FLUSH_SECONDS", "0" if TESTING else "60")
+)
+
+# Spreadsheet imports (activities/spreadsheet.py): refused before a row is read when
+# larger; an XLSX file is a ZIP archive, so its unpacked size and packing ratio are
+# capped too (a "ZIP bomb" unpacks a few kilobytes into gigabytes). 10 MB fits under
+# UPLOAD_REQUEST_MAX_BYTES and the proxy's 12m for admin uploads and holds about
+# 60,000 rows as XLSX; raise it for a bigger file imported on the command line.
+IMPORT_MAX_BYTES = int(env("DJANGO_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_UNPACKED_BYTES = int(env("DJANGO_IMPORT_MAX_UNPACKED_BYTES", str(400 * 1024 * 1024)))
+IMPORT_MAX_COMPRESSION_RATIO = int(env("DJANGO_IMPORT_MAX_COMPRESSION_RATIO", "100"))
+IMPORT_MAX_ROWS = int(env("DJANGO_IMPORT_MAX_ROWS", "100000"))
+# The admin preview lists this many rows that change or fail; the counts cover all.
+IMPORT_PREVIEW_ROWS = int(env("DJANGO_IMPORT_PREVIEW_ROWS", "500"))
+# An uploaded file waits here between the admin preview and the confirmation; every
+# worker must see the same folder (one machine: the default temporary folder).
+IMPORT_UPLOAD_DIR = env(
+    "DJANGO_IMPORT_UPLOAD_DIR", str(Path(tempfile.gettempdir()) / "pal-imports")
 )
 
 # "Zgłoś błąd": at most this many suggestions per address per hour.
