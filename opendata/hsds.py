@@ -18,6 +18,7 @@ import uuid
 
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from activities.models import Activity, ActivityStatus, AgeGroup, Timing, Topic
 from programmes.models import Programme, ProgrammeStatus, StaffContact
@@ -77,7 +78,21 @@ WEEKDAY_NAMES = {
     6: "soboty",
     7: "niedziele",
 }
-LOCAL_TIME_NOTE = "Godziny czasu lokalnego w Krakowie (Europe/Warsaw, CET/CEST)."
+LOCAL_TIME_NOTE = (
+    "Godziny czasu lokalnego w Krakowie (Europe/Warsaw, CET/CEST); timezone podaje "
+    "przesunięcie względem UTC w dniu publikacji i zmienia się wraz z czasem letnim."
+)
+
+
+def utc_offset_hours():
+    """Kraków's offset from UTC today (1 in winter, 2 in summer), for schedules' `timezone`.
+
+    HSDS 3.0 takes one fixed offset and assumes UTC without it; the clock times of our
+    sessions are Kraków's wall-clock times, so today's offset is the one that reads
+    them right now (the note says they follow summer time).
+    """
+    hours = timezone.localtime().utcoffset().total_seconds() / 3600
+    return int(hours) if hours.is_integer() else hours
 
 
 def derived_id(owner_id, part):
@@ -287,6 +302,7 @@ def schedules(activity):
                     "byday": RRULE_DAYS[session.weekday],
                     "opens_at": f"{session.starts_at:%H:%M}",
                     "closes_at": f"{session.ends_at:%H:%M}",
+                    "timezone": utc_offset_hours(),
                     "description": (
                         f"{WEEKDAY_NAMES[session.weekday]} "
                         f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}"

@@ -3,6 +3,7 @@ import json
 import uuid
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from activities.models import Activity
@@ -77,6 +78,17 @@ def test_it_publishes_weekly_sessions_as_weekly_rules(client, directory):
     assert (schedule["freq"], schedule["byday"]) == ("WEEKLY", "TU")
     assert (schedule["opens_at"], schedule["closes_at"]) == ("17:00", "18:30")
     assert (schedule["valid_from"], schedule["valid_to"]) == ("2026-09-01", "2027-06-30")
+
+
+@pytest.mark.parametrize("day, offset", [("2027-01-15", 1), ("2027-07-15", 2)])
+def test_it_gives_weekly_times_krakows_utc_offset_of_the_day(client, directory, day, offset):
+    # Without `timezone`, HSDS readers take opens_at for UTC: an hour or two early.
+    with time_machine.travel(datetime.datetime.fromisoformat(f"{day}T12:00:00+00:00")):
+        service = get_json(client, reverse("hsds:service", args=[directory["weekly"].uuid]))
+    assert_valid("service", service)
+    [schedule] = service["schedules"]
+    assert schedule["timezone"] == offset
+    assert (schedule["opens_at"], schedule["closes_at"]) == ("17:00", "18:30")
 
 
 def test_it_publishes_a_dated_event_with_its_date(client, directory):
