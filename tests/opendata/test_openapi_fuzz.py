@@ -5,8 +5,11 @@ in CI. It fails on any 5xx, any undocumented status or content type, and any res
 that does not validate against the HSDS schemas the description embeds.
 """
 
+import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -25,7 +28,21 @@ CHECKS = [
 ]
 
 
-def test_it_answers_every_generated_request_as_documented(seed):
+@pytest.fixture
+def connection_kept_open():
+    """Keep the test's database connection across requests, as Django's test client does.
+
+    The WSGI handler closes it after each request (CONN_MAX_AGE=0), which on PostgreSQL
+    ends the transaction the test runs in.
+    """
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_it_answers_every_generated_request_as_documented(seed, connection_kept_open):
     app = get_wsgi_application()
     schema = schemathesis.openapi.from_dict(openapi.document("http://localhost/api/hsds/"))
     operations = [result.ok() for result in schema.get_all_operations()]
