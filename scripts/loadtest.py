@@ -37,6 +37,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
+from throwaway_postgres import fresh_postgres_database
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 WORK = Path(tempfile.mkdtemp(prefix="pal-loadtest-"))
 POSTGRES = os.environ.get("LOADTEST_POSTGRES", "")
@@ -421,18 +423,6 @@ def write_static_twin():
     static_dir = BASE_DIR / "staticfiles" / "loadtest"
     static_dir.mkdir(parents=True, exist_ok=True)
     (static_dir / "finder-twin.html").write_bytes(body)
-
-
-def fresh_postgres_database(url, drop_only=False):
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    params = {k.lower(): config[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if config[k]}
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
-        if not drop_only:
-            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
 def main():
