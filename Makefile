@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # `make run` is a developer's machine: plain HTTP on loopback and a development key.
 RUN_ENV := DJANGO_LOCAL=true
 
-.PHONY: run test bench loadtest venv messages browser java lint format migrations-check lock clean
+.PHONY: run test bench profile loadtest venv messages browser java lint format migrations-check lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ test: messages browser java
 # throwaway database (scripts/bench.py); prints Markdown tables for the README.
 bench: messages
 	$(BIN)/python scripts/bench.py
+
+# Where one page's time goes: cProfile of N requests through the test client against
+# the development database (scripts/profile_page.py), e.g. `make profile URL=/zajecia/ N=20`.
+URL ?= /zajecia/
+N ?= 20
+profile: messages
+	$(RUN_ENV) $(BIN)/python scripts/profile_page.py "$(URL)" $(N)
 
 # Hostile-input fuzz, a worker killed under load and overload through nginx
 # (scripts/loadtest.py; counts by status, fails on any 5xx). CI runs `--short` in the suite.
