@@ -17,7 +17,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from programmes.content_version import content_version
+from programmes.content_version import CACHE_DOWN, content_version
 
 
 def security_headers(get_response):
@@ -152,12 +152,18 @@ class AnonymousPageCacheMiddleware:
         key = self.cache_key(request)
         if key is None:
             return self.get_response(request)
-        cached = cache.get(key)
+        try:
+            cached = cache.get(key)
+        except CACHE_DOWN:
+            return self.get_response(request)
         if cached is not None:
             return self.rebuild(cached)
         response = self.get_response(request)
         if self.cacheable(request, response):
-            cache.set(key, self.freeze(response), settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, self.freeze(response), settings.PAGE_CACHE_SECONDS)
+            except CACHE_DOWN:
+                return response
             response.headers["X-Page-Cache"] = "miss"
         return response
 
@@ -186,9 +192,12 @@ class AnonymousPageCacheMiddleware:
         query = urlencode(sorted(request.GET.lists()), doseq=True)
         if len(query) > _MAX_CACHED_QUERY or _staff_session(request):
             return None
+        version = content_version()
+        if version is None:
+            return None
         address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-        return f"page:{content_version()}:{digest}"
+        return f"page:{version}:{digest}"
 
     @staticmethod
     def cacheable(request, response):

@@ -244,7 +244,6 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
     }
 }
-MAP_TILE_URL = env("DJANGO_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Features no page uses; pal_site.middleware sends them with every response.
 PERMISSIONS_POLICY = (

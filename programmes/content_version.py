@@ -4,25 +4,48 @@ Any save or delete of a programme or activity row bumps it, so every cached page
 goes stale at once (across servers when the cache is shared). Each app connects
 its own models in its AppConfig.ready(); bulk loaders, which send no signals,
 call `content_changed()` themselves. Read by pal_site/middleware.py.
+
+A cache that does not answer (Redis down) must not take the site with it: pages are
+then drawn afresh and saves go through; see CACHE_DOWN.
 """
+
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+try:
+    from redis.exceptions import RedisError
+except ImportError:  # Only the local-memory cache is in use.
+    RedisError = OSError
+
+# What a shared cache raises when it cannot be reached.
+CACHE_DOWN = (RedisError, OSError)
 VERSION_KEY = "page-cache:content-version"
+logger = logging.getLogger(__name__)
 
 
 def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    """The current version; None when the cache does not answer (nothing is cached)."""
+    try:
+        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    except CACHE_DOWN:
+        logger.warning("The cache does not answer: pages are drawn without it")
+        return None
 
 
 def content_changed(**kwargs):
     """Make every cached page stale."""
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, 2, timeout=None)
+    except CACHE_DOWN:
+        # The save itself must go through. Pages cached before the outage expire
+        # within PAGE_CACHE_SECONDS.
+        logger.warning("The cache does not answer: a change could not mark pages stale")
 
 
 def track_changes(app_config):

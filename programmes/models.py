@@ -7,6 +7,7 @@ The bottom of the project: imports no other app.
 
 import datetime
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.db import models, transaction
@@ -919,16 +920,12 @@ class Photo(models.Model):
         uploaded = bool(self.image) and not self.image._committed
         if not uploaded:
             return super().save(*args, **kwargs)
-        photos.prepare(self)
-        # The row and its files are written together: if either fails, neither is left.
-        try:
-            with transaction.atomic():
-                super().save(*args, **kwargs)
-                photos.save_renditions(self)
-        except Exception:
-            if self.image.name and self.image._committed:
-                self.image.storage.delete(self.image.name)
-            raise
+        files = photos.prepare(self)
+        super().save(*args, **kwargs)
+        transaction.on_commit(
+            partial(photos.write_files, type(self), self.pk, self.image.storage, files),
+            using=self._state.db,
+        )
 
     def sources(self):
         """[{width, webp, jpeg}] URLs from small to large, for <picture> srcset."""

@@ -3,11 +3,13 @@
 Checks run as a field validator, so a rejected upload is a form error and nothing is
 written to storage. Accepted photos are decoded once more, turned upright
 (EXIF orientation), stripped of every metadata block (EXIF, GPS, XMP, comments) by
-re-encoding the pixels alone, and saved as a JPEG plus WebP and JPEG renditions.
+re-encoding the pixels alone, and saved as a JPEG plus WebP and JPEG renditions, written
+only after the photo's row is committed.
 Only `default_storage`-compatible FileField APIs are used, so any storage backend works.
 """
 
 import io
+import logging
 import posixpath
 import uuid
 import warnings
@@ -23,6 +25,7 @@ FORMATS = ("JPEG", "PNG", "WEBP")
 WIDTHS = (480, 960)
 MAX_WIDTH = 1600
 QUALITY = 82
+logger = logging.getLogger(__name__)
 NOT_AN_IMAGE = _(
     "This file is not a JPEG, PNG or WebP image. Choose a photo in one of these formats."
 )
@@ -115,44 +118,55 @@ def _upright_rgb(file):
 
 
 def prepare(photo):
-    """Replace the uploaded file with a clean JPEG; keep the pixels for the renditions."""
+    """Clean and resize the upload in memory; return {storage name: bytes} to write.
+
+    The photo gets its final file name, size and renditions here, so its row can be saved
+    before any file exists; `write_files` writes them once that row is committed.
+    """
     image = _upright_rgb(photo.image)
-    photo._upright = image
     photo.width, photo.height = image.size
-    photo.image = ContentFile(_encode(image, "JPEG"), name="photo.jpg")
+    name = photo.image.field.generate_filename(photo, "photo.jpg")
+    files = {name: _encode(image, "JPEG")}
+    stem = posixpath.splitext(name)[0]
+    renditions = []
+    for width in [w for w in WIDTHS if w < image.width] + [image.width]:
+        copy = (
+            image
+            if width == image.width
+            else image.resize((width, round(image.height * width / image.width)))
+        )
+        names = {}
+        for fmt, ext in (("webp", "webp"), ("jpeg", "jpg")):
+            names[fmt] = f"{stem}-{width}.{ext}"
+            files[names[fmt]] = _encode_rendition(copy, fmt.upper())
+        renditions.append({"width": width, **names})
+    photo.image = name  # a stored name, so saving the row writes no file
+    photo.renditions = renditions
+    return files
 
 
 def _encode_rendition(image, fmt):
-    return ContentFile(_encode(image, fmt))
+    return _encode(image, fmt)
 
 
-def save_renditions(photo):
-    """Write the resized copies; if any cannot be written, remove those already written."""
-    image = photo._upright
-    stem = posixpath.splitext(photo.image.name)[0]
-    storage = photo.image.storage
-    renditions = []
+def write_files(model, pk, storage, files):
+    """Write a committed photo's files; if one cannot be written, drop the photo whole.
+
+    Runs after the commit (transaction.on_commit): a rollback anywhere around the save,
+    such as a later inline of the same admin form failing, leaves no file behind.
+    """
     written = []
     try:
-        for width in [w for w in WIDTHS if w < image.width] + [image.width]:
-            copy = (
-                image
-                if width == image.width
-                else image.resize((width, round(image.height * width / image.width)))
-            )
-            names = {}
-            for fmt, ext in (("webp", "webp"), ("jpeg", "jpg")):
-                content = _encode_rendition(copy, fmt.upper())
-                names[fmt] = storage.save(f"{stem}-{width}.{ext}", content)
-                written.append(names[fmt])
-            renditions.append({"width": width, **names})
+        for name, content in files.items():
+            saved = storage.save(name, ContentFile(content))
+            written.append(saved)
+            if saved != name:
+                raise OSError(f"storage renamed {name} to {saved}")
     except Exception:
+        logger.exception("Could not write the files of %s %s; the photo is removed", model, pk)
         for name in written:
             storage.delete(name)
-        raise
-    photo.renditions = renditions
-    del photo._upright
-    type(photo).objects.filter(pk=photo.pk).update(renditions=renditions)
+        model.objects.filter(pk=pk).delete()
 
 
 def sources(photo):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from pal_site.middleware import AnonymousPageCacheMiddleware
 from programmes.models import Programme
+from tests.admin_forms import post_data
 from tests.factories import ActivityFactory, ProgrammeFactory, district
 from tests.public_urls import public_urls
 
@@ -114,6 +115,29 @@ def test_it_shares_the_cache_and_its_invalidation_through_redis(client, settings
         assert client.get(programme.get_absolute_url()).headers["X-Page-Cache"] == "miss"
     finally:
         cache.clear()
+
+
+def test_it_serves_pages_and_saves_changes_while_redis_does_not_answer(
+    client, admin_client, settings
+):
+    # Nothing listens on port 1: every cache call fails as with Redis down.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    programme = ProgrammeFactory(name="PAL bez pamięci podręcznej")
+    response = client.get(programme.get_absolute_url())
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response.headers
+    assert client.get(reverse("activities:list")).status_code == 200
+
+    url = reverse("admin:programmes_programme_change", args=[programme.pk])
+    data = post_data(admin_client.get(url))
+    data["name_pl"] = "PAL zapisany mimo awarii"
+    assert admin_client.post(url, data).status_code == 302
+    assert Programme.objects.get(pk=programme.pk).name_pl == "PAL zapisany mimo awarii"
 
 
 def test_it_keeps_pages_cached_when_a_resident_reports_an_error(client):

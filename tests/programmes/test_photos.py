@@ -7,6 +7,7 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.forms import modelform_factory
 from django.urls import reverse
 from PIL import Image
@@ -114,10 +115,11 @@ def test_it_rejects_a_file_that_is_too_large(media_root):
     assert stored_files(media_root) == []
 
 
-def test_it_removes_gps_and_all_exif_data(media_root):
+def test_it_removes_gps_and_all_exif_data(media_root, django_capture_on_commit_callbacks):
     form = submit(image_bytes(exif=gps_exif()))
     assert form.is_valid(), form.errors
-    photo = form.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = form.save()
     for path in stored_files(media_root):
         with Image.open(path) as saved:
             assert dict(saved.getexif()) == {}, path.name
@@ -125,16 +127,20 @@ def test_it_removes_gps_and_all_exif_data(media_root):
     assert len(stored_files(media_root)) == 1 + 2 * len(photo.renditions)
 
 
-def test_it_turns_the_photo_upright_by_its_orientation(media_root):
+def test_it_turns_the_photo_upright_by_its_orientation(
+    media_root, django_capture_on_commit_callbacks
+):
     # Orientation 6: the camera was turned; the picture must be shown rotated by 90°.
-    photo = submit(image_bytes(size=(1200, 800), exif=gps_exif(orientation=6))).save()
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = submit(image_bytes(size=(1200, 800), exif=gps_exif(orientation=6))).save()
     assert (photo.width, photo.height) == (800, 1200)
     with photo.image.open() as stored, Image.open(stored) as image:
         assert image.size == (800, 1200)
 
 
-def test_it_makes_webp_and_jpeg_renditions(media_root):
-    photo = submit(image_bytes(size=(2400, 1600))).save()
+def test_it_makes_webp_and_jpeg_renditions(media_root, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = submit(image_bytes(size=(2400, 1600))).save()
     assert [rendition["width"] for rendition in photo.renditions] == [480, 960, 1600]
     with Image.open(media_root / photo.renditions[0]["webp"]) as small:
         assert (small.format, small.size) == ("WEBP", (480, 320))
@@ -212,7 +218,9 @@ def test_it_accepts_png_and_webp_but_not_gif():
         validate_photo(upload(b"GIF89a....", "photo.gif"))
 
 
-def test_it_stores_a_photo_uploaded_in_admin_without_its_gps(client, media_root):
+def test_it_stores_a_photo_uploaded_in_admin_without_its_gps(
+    client, media_root, django_capture_on_commit_callbacks
+):
     activity = ActivityFactory()
     client.force_login(coordinator(activity.programme))
     url = reverse("admin:activities_activity_change", args=[activity.pk])
@@ -226,7 +234,8 @@ def test_it_stores_a_photo_uploaded_in_admin_without_its_gps(client, media_root)
             "photos-0-order": "0",
         }
     )
-    assert client.post(url, data).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
     photo = ActivityPhoto.objects.get(activity=activity)
     with photo.image.open() as stored, Image.open(stored) as image:
         assert GPS_IFD not in image.getexif()
@@ -296,5 +305,45 @@ def test_it_leaves_no_file_behind_when_saving_a_photo_fails(media_root, monkeypa
     monkeypatch.setattr("programmes.photos._encode_rendition", fail)
     with pytest.raises(OSError):
         form.save()
+    assert stored_files(media_root) == []
+    assert not ProgrammePhoto.objects.exists()
+
+
+def test_it_writes_no_file_when_the_surrounding_save_is_rolled_back(
+    media_root, django_capture_on_commit_callbacks
+):
+    # As in admin: the photo saves, then a later inline of the same form fails.
+    form = submit(image_bytes())
+    assert form.is_valid(), form.errors
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        form.save()
+        raise RuntimeError("a later inline failed")
+    assert stored_files(media_root) == []
+    assert not ProgrammePhoto.objects.exists()
+
+
+def test_it_drops_the_photo_when_its_files_cannot_be_written_after_commit(
+    media_root, django_capture_on_commit_callbacks, monkeypatch
+):
+    form = submit(image_bytes(size=(1200, 800)))
+    assert form.is_valid(), form.errors
+    storage = ProgrammePhoto._meta.get_field("image").storage
+    real_save = storage.save
+    calls = []
+
+    def fail_on_third_file(name, content, **kwargs):
+        calls.append(name)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_save(name, content, **kwargs)
+
+    monkeypatch.setattr(storage, "save", fail_on_third_file)
+    with django_capture_on_commit_callbacks(execute=True):
+        form.save()
+    assert len(calls) == 3
     assert stored_files(media_root) == []
     assert not ProgrammePhoto.objects.exists()
