@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, AgeGroup, Topic, Weekday
-from programmes.filters import DirectoryFilterSet
+from programmes.filters import DirectoryFilterSet, PointFilter
 from programmes.models import Programme
 
 
@@ -50,12 +50,28 @@ class ActivityFilter(DirectoryFilterSet):
         empty_label=_("Any day"),
     )
 
+    near = PointFilter(
+        label=_("Nearest to"),
+        method="nearest_first",
+        # Set by the "Sort by distance" button (static/js/near.js) from the browser's
+        # position, kept by the form while the visitor changes other filters.
+        widget=forms.HiddenInput,
+    )
+
     indexable_filters = ("age",)
     landing_filters = ("district", "topic", "programme")
 
     def on_weekday(self, queryset, name, value):
         return queryset.on_weekday(value)
 
+    def nearest_first(self, queryset, name, value):
+        return queryset.nearest_first(value)
+
+    @property
+    def near_point(self):
+        """The visitor's position when the results are sorted by distance, else None."""
+        return self.chosen().get("near")
+
     class Meta:
         model = Activity
-        fields = ["q", "district", "age", "topic", "programme", "weekday"]
+        fields = ["q", "district", "age", "topic", "programme", "weekday", "near"]

@@ -11,14 +11,14 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from programmes import search
+from programmes import distance, search
 from programmes.models import (
     CoordinatedQuerySet,
     Location,
@@ -266,6 +266,25 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
             return self.order_by("sort_key", "pk")
         return self.order_by(
             in_visitor_language("programme__name"), "order", in_visitor_language("title"), "pk"
+        )
+
+    def with_distance_from(self, point):
+        """Annotates `distance_km`: from `point` (programmes.distance.Point) to the
+        activity's own place, None where it has none or the place has no coordinates.
+
+        Only the activity's own place: the programme's seat is not where an activity
+        without a place is held, so it is not used as a guess.
+        """
+        return self.annotate(
+            distance_km=distance.distance_km(point, "location__latitude", "location__longitude")
+        )
+
+    def nearest_first(self, point):
+        """The nearest to `point` first; those at an unknown distance after all the others,
+        each group in the directory's order (so the order is stable across pages)."""
+        tie_breakers = self.in_directory_order().query.order_by
+        return self.with_distance_from(point).order_by(
+            F("distance_km").asc(nulls_last=True), *tie_breakers
         )
 
     def refresh_search_index(self):
@@ -538,6 +557,11 @@ class Activity(Reviewable, Publishable):
     @property
     def verified_on(self):
         return self.last_verified or self.programme.last_verified
+
+    @property
+    def distance_text(self):
+        """ "ok. 1,2 km" or "odległość nieznana", when read with_distance_from()."""
+        return distance.distance_text(getattr(self, "distance_km", None))
 
     @property
     def has_fixed_times(self):

@@ -245,7 +245,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Features no page uses; pal_site.middleware sends them with every response.
+# Features no page uses; pal_site.middleware sends them with every response. The finder
+# alone allows geolocation=(self) (programmes.views.allow_own_geolocation).
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"

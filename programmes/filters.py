@@ -10,8 +10,20 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from programmes import search
+from programmes import distance, search
 from programmes.models import District, Programme
+
+
+class PointField(forms.CharField):
+    """A visitor's position as `latitude,longitude`, cleaned to a rounded distance.Point."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return distance.parse_point(value) if value else None
+
+
+class PointFilter(django_filters.Filter):
+    field_class = PointField
 
 
 class DirectoryFilterSet(django_filters.FilterSet):

@@ -154,6 +154,25 @@ def allow_map_tiles(view):
     return wrapped
 
 
+def allow_own_geolocation(view):
+    """Let one view's page ask the browser for its position (the finder's "Sort by
+    distance from me"); every other page keeps `geolocation=()` (PERMISSIONS_POLICY).
+
+    The browser still asks the visitor first; the page sends the position only to this
+    site (static/js/near.js).
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.headers["Permissions-Policy"] = settings.PERMISSIONS_POLICY.replace(
+            "geolocation=()", "geolocation=(self)"
+        )
+        return response
+
+    return wrapped
+
+
 class ProgrammeMapView(DetailView):
     """The map a visitor asked for: only this page makes the browser contact the tile server."""
 

@@ -1,10 +1,11 @@
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from programmes.views import allow_map_tiles
 from tests.public_urls import public_urls
@@ -22,7 +23,7 @@ REQUIRED_CSP = [
 ]
 
 
-def assert_security_headers(response):
+def assert_security_headers(response, geolocation="()"):
     csp = response.headers["Content-Security-Policy"]
     for directive in REQUIRED_CSP:
         assert directive in csp
@@ -30,7 +31,7 @@ def assert_security_headers(response):
     assert "unsafe-eval" not in csp
     assert "tile.openstreetmap.org" not in csp
     assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert "geolocation=()" in response.headers["Permissions-Policy"]
+    assert f"geolocation={geolocation}" in response.headers["Permissions-Policy"]
     assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
@@ -39,13 +40,17 @@ def test_it_sends_the_security_headers_on_every_public_page(client, seed):
     for url in public_urls():
         response = client.get(url)
         assert response.status_code == 200, url
-        assert_security_headers(response)
+        # Only the finder may ask for the position ("Sort by distance from me").
+        finder = resolve(urlsplit(url).path).view_name == "activities:list"
+        assert_security_headers(response, geolocation="(self)" if finder else "()")
         assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
 def test_it_sends_the_security_headers_on_errors(client, seed):
     assert_security_headers(client.get("/nie-ma-takiej-strony/"))
-    assert_security_headers(client.get(reverse("activities:list"), {"district": "nibylandia"}))
+    assert_security_headers(
+        client.get(reverse("activities:list"), {"district": "nibylandia"}), geolocation="(self)"
+    )
 
 
 def test_it_sends_the_security_headers_on_static_files(client):
