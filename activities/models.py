@@ -19,6 +19,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes import distance, search
+from programmes.fragments import DeferredRows
 from programmes.models import (
     CoordinatedQuerySet,
     Location,
@@ -320,6 +321,18 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         rows = self.in_bulk(ids)
         # An activity unpublished between the two queries is left out.
         return [rows[pk] for pk in ids if pk in rows]
+
+    def page_of_cards(self, start, size):
+        """As page(), but rows are read only when a card is not in the fragment cache.
+
+        For pages that show each activity only through
+        `{% cached_include "activities/_activity_card.html" activity=… %}`: when every
+        card of the page is cached, the whole rows (and their prefetched lists) are not
+        read at all; on the first card drawn anew, the page's rows are read as page()
+        reads them (programmes/fragments.py, DeferredRows).
+        """
+        ids = list(self.values_list("pk", flat=True)[start : start + size])
+        return DeferredRows(self, ids).rows
 
     def with_related(self):
         """What a card or page shows, in five queries, whatever the number of activities.

@@ -42,7 +42,8 @@ class ActivityPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         start = (number - 1) * self.per_page
-        return self._get_page(self.object_list.page(start, self.per_page), number, self)
+        rows = self.object_list.page_of_cards(start, self.per_page)
+        return self._get_page(rows, number, self)
 
 
 class ActivityListView(FilteredListMixin, FilterView):

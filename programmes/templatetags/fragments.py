@@ -1,0 +1,19 @@
+"""`{% cached_include %}`: a card or block drawn once and reused (programmes/fragments.py)."""
+
+from django import template
+
+from programmes.fragments import render_choice_field, render_fragment
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def cached_include(context, template_name, **values):
+    """`{% include template_name with values only %}`, from the fragment cache."""
+    return render_fragment(context, template_name, values)
+
+
+@register.simple_tag
+def cached_field(field):
+    """`{{ field }}`; a select drawn once per choice made (render_choice_field)."""
+    return render_choice_field(field)
