@@ -274,8 +274,10 @@ PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
 # Cards and programme blocks are drawn once per language, day and content version and
 # reused by every page and query that shows them (programmes/templatetags/fragments.py),
 # also when the whole page cannot come from the cache (a search, a new filter, page 2).
-# Kept this many seconds at most; 0 draws them every time.
-FRAGMENT_CACHE_SECONDS = int(env("DJANGO_FRAGMENT_CACHE_SECONDS", "3600"))
+# Kept 5 minutes at most, as pages are (a change saved while the cache was down shows
+# within that time); 0 draws them every time. Independent of the page cache: with that
+# off, fragments still spare every drawn page most of its work.
+FRAGMENT_CACHE_SECONDS = int(env("DJANGO_FRAGMENT_CACHE_SECONDS", "300"))
 # …except rows no visitor sees: residents' reports, rate-limit counts, search counts
 # and sent reminders (counting a search must not throw every cached page away).
 PAGE_CACHE_IGNORED_MODELS = [

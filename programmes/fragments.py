@@ -22,6 +22,7 @@ A list page whose cards are all in the cache need not build its rows at all:
 a card needs, in the queryset's usual few queries) only when a card is drawn anew.
 """
 
+import contextlib
 import datetime
 import decimal
 import hashlib
@@ -32,7 +33,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from programmes.content_version import content_version
+from programmes.content_version import CACHE_DOWN, content_version
 
 _PLAIN = (str, int, float, bool, decimal.Decimal, datetime.date, type(None))
 
@@ -94,12 +95,16 @@ def _describe(value):
 
 
 def fragment_key(template, values):
+    """The cache key of `template` drawn with `values`; None when nothing may be cached."""
+    version = content_version()
+    if version is None or not settings.FRAGMENT_CACHE_SECONDS:
+        return None
     parts = [
         template.origin.template_name if template.origin else "",
         hashlib.sha256(template.source.encode()).hexdigest(),
         translation.get_language() or "",
         timezone.localdate().isoformat(),
-        str(content_version()),
+        str(version),
         *(f"{name}={_describe(value)}" for name, value in sorted(values.items())),
     ]
     digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -113,18 +118,32 @@ def render_fragment(context, template_name, values, key_values=None):
     queryset not read yet): they must then determine everything the template shows.
     """
     template = context.template.engine.get_template(template_name)
-    seconds = settings.FRAGMENT_CACHE_SECONDS
     key = fragment_key(template, values if key_values is None else key_values)
-    html = cache.get(key) if seconds else None
+    html = _cached(key)
     if html is None:
         values = {name: _read(value) for name, value in values.items()}
         if any(isinstance(value, _Gone) for value in values.values()):
             return ""
         # As {% include … only %}: a new context holding just the values given.
         html = template.render(context.new(values))
-        if seconds:
-            cache.set(key, str(html), seconds)
+        _keep(key, html)
     return mark_safe(html)
+
+
+def _cached(key):
+    if key is None:
+        return None
+    try:
+        return cache.get(key)
+    except CACHE_DOWN:  # Drawn afresh; content_version() has logged it.
+        return None
+
+
+def _keep(key, html):
+    if key is None:
+        return
+    with contextlib.suppress(CACHE_DOWN):
+        cache.set(key, str(html), settings.FRAGMENT_CACHE_SECONDS)
 
 
 class _Gone:
@@ -147,8 +166,10 @@ def render_choice_field(field):
     errors, or one without choices, is drawn as usual.
     """
     widget = field.field.widget
-    seconds = settings.FRAGMENT_CACHE_SECONDS
-    if not seconds or not hasattr(widget, "choices") or field.errors:
+    version = content_version()
+    if not settings.FRAGMENT_CACHE_SECONDS or version is None:
+        return str(field)
+    if not hasattr(widget, "choices") or field.errors:
         return str(field)
     parts = [
         type(widget).__qualname__,
@@ -159,12 +180,12 @@ def render_choice_field(field):
         repr(sorted(field.build_widget_attrs({}).items())),
         translation.get_language() or "",
         timezone.localdate().isoformat(),
-        str(content_version()),
+        str(version),
     ]
     digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     key = f"fragment:field:{digest}"
-    html = cache.get(key)
+    html = _cached(key)
     if html is None:
         html = str(field)
-        cache.set(key, html, seconds)
+        _keep(key, html)
     return mark_safe(html)
