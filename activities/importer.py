@@ -8,6 +8,7 @@ a preview (or any error) rolls the transaction back, and a confirmed import is o
 django-reversion revision that `undo_import` takes back.
 """
 
+import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -146,6 +148,7 @@ class Importer:
         self.programmes = {}
         self.locations = {}
         self.seen_slugs = {}
+        self.seen_uuids = {}
         self.created = defaultdict(list)
         self.commit = False
 
@@ -190,6 +193,8 @@ class Importer:
                         % {"value": slug}
                     ) from None
             return slug
+        if field_name in ("uuid", "location_uuid"):
+            return spreadsheet.open_data_id(raw)
         if field_name in CHOICE_FIELDS:
             return spreadsheet.choice(raw, CHOICE_FIELDS[field_name])
         if field_name in ("published", "free_of_charge"):
@@ -311,12 +316,16 @@ class Importer:
 
     def _import_batch(self, batch, result):
         slugs = [self.row_slug(cells) for _number, cells in batch]
-        self.existing = (
-            Activity.objects.filter(slug__in=[slug for slug in slugs if slug])
+        ids = [self.row_uuid(cells) for _number, cells in batch]
+        existing = (
+            Activity.objects.filter(
+                Q(slug__in=[slug for slug in slugs if slug]) | Q(uuid__in=[i for i in ids if i])
+            )
             .select_related("programme", "location__district")
             .prefetch_related("age_groups", "topics", "partners", "sessions")
-            .in_bulk(field_name="slug")
         )
+        self.existing = {activity.slug: activity for activity in existing}
+        self.existing_by_uuid = {activity.uuid: activity for activity in self.existing.values()}
         for number, cells in batch:
             row = self.import_row(number, cells)
             result.add(row)
@@ -335,12 +344,22 @@ class Importer:
         except CellProblem:
             return None
 
+    @staticmethod
+    def row_uuid(cells):
+        for column, value in cells.items():
+            if column.field == "uuid":
+                try:
+                    return spreadsheet.open_data_id(value)
+                except CellProblem:
+                    return None
+        return None
+
     def _record(self, result):
         self.history.flush()
         revision = self.history.revision
         revision.comment = _(
             "Import of %(file)s: %(created)s created, %(changed)s changed "
-            "(changed ones saved here as they were before)"
+            "(new ones saved here as created, changed ones as they were before)"
         ) % {
             "file": result.file_name,
             "created": result.counts[CREATED],
@@ -366,7 +385,10 @@ class Importer:
             except CellProblem as problem:
                 errors.append(cell_error(number, column, problem))
         title = values.get("title_pl", "")
-        slug = values.get("slug") or slugify(fold(title))[:200]
+        open_data_id = values.get("uuid")
+        activity = self.existing_by_uuid.get(open_data_id) if open_data_id else None
+        # A row matched by its id keeps its slug when the slug cell is empty.
+        slug = values.get("slug") or (activity.slug if activity else slugify(fold(title))[:200])
         result = RowResult(row=number, status=ERROR, slug=slug, title=title, errors=errors)
         for required in ("programme", "title_pl", "summary_pl"):
             if required in values and not values[required]:
@@ -383,9 +405,33 @@ class Importer:
                 )
             )
             return result
+        if open_data_id in self.seen_uuids:
+            errors.append(
+                cell_error(
+                    number,
+                    COLUMNS_BY_FIELD["uuid"],
+                    _("the id “%(id)s” is already used in row %(row)s")
+                    % {"id": open_data_id, "row": self.seen_uuids[open_data_id]},
+                )
+            )
+            return result
         self.seen_slugs[slug] = number
+        if open_data_id:
+            self.seen_uuids[open_data_id] = number
         programme = self.programme_for(number, values, errors)
-        activity = self.existing.get(slug)
+        holder = self.existing.get(slug)
+        if open_data_id is None:
+            activity = holder
+        elif holder is not None and holder != activity:
+            errors.append(
+                cell_error(
+                    number,
+                    COLUMNS_BY_FIELD["slug"],
+                    _("the slug “%(slug)s” belongs to another activity (id %(id)s)")
+                    % {"slug": slug, "id": holder.uuid},
+                )
+            )
+            return result
         if activity is not None and not self.may_import_into(activity.programme):
             errors.append(
                 cell_error(
@@ -414,8 +460,13 @@ class Importer:
     def programme_for(self, number, values, errors):
         slug = values["programme"]
         column = COLUMNS_BY_FIELD["programme"]
+        # The column holds a programme's slug, or its open-data id (HSDS program.id).
+        open_data_id = as_uuid(slug)
         if slug not in self.programmes:
-            self.programmes[slug] = Programme.objects.filter(slug=slug).first()
+            found = Programme.objects.filter(
+                **({"uuid": open_data_id} if open_data_id else {"slug": slug})
+            )
+            self.programmes[slug] = found.first()
         programme = self.programmes[slug]
         if programme is None:
             if self.own_programmes is not None:
@@ -442,6 +493,10 @@ class Importer:
                     )
                 )
                 return None
+            extra = {}
+            if open_data_id:
+                extra["uuid"] = open_data_id
+                slug = free_slug(Programme, slugify(fold(name))[:200] or "program")
             try:
                 validate_slug(slug)
             except ValidationError:
@@ -452,10 +507,10 @@ class Importer:
                 )
                 return None
             # A new programme starts as a draft: staff complete its page in admin.
-            programme = Programme(name=name, slug=slug, summary="", published=False)
+            programme = Programme(name=name, slug=slug, summary="", published=False, **extra)
             programme.save()
             self._created(programme)
-            self.programmes[slug] = programme
+            self.programmes[values["programme"]] = programme
         elif not self.may_import_into(programme):
             errors.append(
                 cell_error(
@@ -469,6 +524,8 @@ class Importer:
         return programme
 
     def location_for(self, number, programme, values, activity, errors, changes):
+        if values.get("location_uuid"):
+            return self.location_by_id(number, programme, values, errors, changes)
         if "address" not in values:
             return activity.location if activity else None
         address, district = values["address"], values.get("district")
@@ -515,10 +572,68 @@ class Importer:
             location.save()
         return location
 
+    def location_by_id(self, number, programme, values, errors, changes):
+        """The place a row names by its open-data id: found, or created with that id."""
+        place_id = values["location_uuid"]
+        address, district = values.get("address", ""), values.get("district")
+        location = Location.objects.select_related("district").filter(uuid=place_id).first()
+        if location is not None and location.programme_id != programme.pk:
+            errors.append(
+                cell_error(
+                    number,
+                    COLUMNS_BY_FIELD["location_uuid"],
+                    _("this place belongs to another programme"),
+                )
+            )
+            return None
+        if location is None:
+            if not address:
+                errors.append(
+                    cell_error(
+                        number, COLUMNS_BY_FIELD["address"], _("a new place needs an address")
+                    )
+                )
+                return None
+            location = Location(
+                programme=programme, uuid=place_id, address=address, district=district
+            )
+            try:
+                location.full_clean(exclude=["programme", "district"])
+            except ValidationError:
+                errors.append(
+                    cell_error(number, COLUMNS_BY_FIELD["address"], _("the address is too long"))
+                )
+                return None
+            location.save()
+            self._created(location)
+            self.locations.get(programme.pk, {})[fold(address)] = location
+            return location
+        changed = {}
+        if address and address != location.address:
+            changed["address"] = (COLUMNS_BY_FIELD["address"].header, address)
+        if district is not None and location.district_id != district.pk:
+            changed["district"] = (COLUMNS_BY_FIELD["district"].header, district)
+        if changed:
+            if self.commit:
+                self.history.add(location)
+            for name, (header, value) in changed.items():
+                changes.append(
+                    (
+                        f"{header} ({location.address})",
+                        display(getattr(location, name)),
+                        display(value),
+                    )
+                )
+                setattr(location, name, value)
+            location.save()
+        return location
+
     def save_activity(self, number, activity, programme, location, values, result, changes):
         created = activity is None
         if created:
             activity = Activity(programme=programme, slug=result.slug, published=False)
+            if values.get("uuid"):
+                activity.uuid = values["uuid"]
         new = {"programme": programme, "location": location, "slug": result.slug}
         for name in [*TEXT_FIELDS, *CHOICE_FIELDS, *DATE_FIELDS, *NUMBER_FIELDS]:
             if name in values and not (name in KEEP_WHEN_EMPTY and values[name] is None):
@@ -572,6 +687,8 @@ class Importer:
                     found.append((COLUMNS_BY_FIELD["address"].header, display(old), display(value)))
             elif name in TEXT_FIELDS and (old or "") == (value or ""):
                 continue  # An untranslated text is empty in a file, NULL in the database.
+            elif name == "slug" and old != value:
+                found.append((COLUMNS_BY_FIELD["slug"].header, old, value))
             elif name not in ("programme", "slug") and old != value:
                 found.append(
                     (COLUMNS_BY_FIELD[name].header, display(old, name), display(value, name))
@@ -615,10 +732,11 @@ class Importer:
         return bool(errors)
 
     def _created(self, obj):
-        # Listed for undo_import; no version: serialising every new row would cost a
-        # third of an import's time, and an undone import's rows come back by
-        # importing the file again.
+        # Listed for undo_import, and saved as it was created in the import's revision,
+        # so the item's history starts with the import.
         self.created[obj._meta.label_lower].append(obj.pk)
+        if self.commit:
+            self.history.add(obj)
 
 
 class HistoryWriter:
@@ -671,6 +789,22 @@ class HistoryWriter:
     def flush(self):
         Version.objects.bulk_create(self.pending)
         self.pending = []
+
+
+def as_uuid(value):
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def free_slug(model, slug):
+    """`slug`, or `slug-2`, `slug-3`… when taken."""
+    candidate, number = slug, 1
+    while model.objects.filter(slug=candidate).exists():
+        number += 1
+        candidate = f"{slug[:195]}-{number}"
+    return candidate
 
 
 def _is_blank(value):

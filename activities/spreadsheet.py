@@ -14,6 +14,7 @@ import datetime
 import functools
 import io
 import re
+import uuid
 import zipfile
 from dataclasses import dataclass
 
@@ -59,6 +60,9 @@ COLUMNS = [
     Column("program", "programme", required=True),
     Column("program_nazwa", "programme_name"),
     Column("slug", "slug"),
+    # The open-data id (HSDS): an exported row comes back matched even after its slug
+    # or address changed, and a new row keeps the id a data package gave it.
+    Column("uuid", "uuid"),
     *translated("tytuł", "title", required=True),
     Column("rodzaj", "kind"),
     Column("status", "status"),
@@ -75,6 +79,7 @@ COLUMNS = [
     Column("tematy", "topics"),
     Column("partnerzy", "partners"),
     Column("adres", "address"),
+    Column("miejsce_uuid", "location_uuid"),
     Column("dzielnica", "district"),
     Column("zajęcia", "sessions"),
     Column("termin", "timing"),
@@ -338,6 +343,18 @@ def date(value):
         ) from None
 
 
+def open_data_id(value):
+    raw = text(value)
+    if not raw:
+        return None
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise CellProblem(
+            _("“%(value)s” is not an id like 5f0b6a52-3c1e-4d57-9a55-1f0e6a1c7d01") % {"value": raw}
+        ) from None
+
+
 def choice(value, choices):
     """A TextChoices value from its code or its label in any of the three languages."""
     raw = text(value)
@@ -500,6 +517,8 @@ def export_rows(activities):
         values = {
             "programme": activity.programme.slug,
             "programme_name": activity.programme.name_pl,
+            "uuid": str(activity.uuid),
+            "location_uuid": str(location.uuid) if location else "",
             "age_groups": _names(activity.age_group_list),
             "topics": _names(activity.topic_list),
             "partners": f"{LIST_SEPARATOR} ".join(p.name for p in activity.partners.all()),

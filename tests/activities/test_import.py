@@ -287,8 +287,8 @@ def test_a_confirmed_import_is_one_history_entry(programme):
     versions = Version.objects.get_for_model(Activity)
     assert {version.revision_id for version in versions} == {result.directory_import.revision_id}
     saved = {version.field_dict["slug"]: version.field_dict["summary_pl"] for version in versions}
-    # The changed activity as it was before; the created one is listed for undo.
-    assert saved == {"stare": "Stare."}
+    # The changed activity as it was before, the created one as it was created.
+    assert saved == {"stare": "Stare.", "nowe": "Nauka gry w szachy."}
     created = result.directory_import.created_objects["activities.activity"]
     assert created == [Activity.objects.get(slug="nowe").pk]
 
@@ -340,3 +340,61 @@ def test_an_exported_file_imports_back_without_changes(programme, name, writer):
     file.seek(0)
     result = run(file, name)
     assert result.counts == {UNCHANGED: 1}, result.rows
+
+
+# Open-data ids ------------------------------------------------------------------
+
+
+def test_a_row_is_matched_by_its_id_even_after_its_slug_changed(programme):
+    activity = ActivityFactory(programme=programme, slug="stary-slug")
+    result = run(csv_file([row(uuid=str(activity.uuid), slug="nowy-slug")]))
+    assert result.counts[CHANGED] == 1, result.error_messages()
+    assert ("slug", "stary-slug", "nowy-slug") in result.rows[0].changes
+    activity.refresh_from_db()
+    assert activity.slug == "nowy-slug"
+
+
+def test_a_row_matched_by_its_id_keeps_its_slug_when_the_cell_is_empty(programme):
+    activity = ActivityFactory(programme=programme, slug="zostaje", title="Szachy")
+    result = run(csv_file([row(uuid=str(activity.uuid), tytuł="Warcaby")]))
+    assert result.counts[CHANGED] == 1, result.error_messages()
+    activity.refresh_from_db()
+    assert (activity.slug, activity.title) == ("zostaje", "Warcaby")
+
+
+def test_a_new_row_keeps_the_id_the_file_gives_it(programme):
+    given = "5f0b6a52-3c1e-4d57-9a55-1f0e6a1c7d99"
+    result = run(csv_file([row(uuid=given)]))
+    assert result.counts[CREATED] == 1, result.error_messages()
+    assert str(Activity.objects.get().uuid) == given
+
+
+def test_a_slug_of_another_activity_under_a_new_id_is_an_error(programme):
+    ActivityFactory(programme=programme, slug="zajete")
+    result = run(csv_file([row(uuid="5f0b6a52-3c1e-4d57-9a55-1f0e6a1c7d99", slug="zajete")]))
+    assert only_error(result).startswith("Wiersz 2, kolumna „slug”"), result.error_messages()
+    assert Activity.objects.count() == 1
+
+
+def test_a_malformed_id_names_its_row_and_column(programme):
+    result = run(csv_file([row(uuid="nie-id")]))
+    message = only_error(result)
+    assert message.startswith("Wiersz 2, kolumna „uuid”"), message
+
+
+def test_a_place_matched_by_its_id_takes_the_new_address(programme):
+    place = LocationFactory(programme=programme, address="ul. Stara 1")
+    activity = ActivityFactory(programme=programme, location=place, slug="zajecia")
+    rows = [row(slug="zajecia", adres="ul. Nowa 2", miejsce_uuid=str(place.uuid))]
+    result = run(csv_file(rows))
+    assert result.counts[CHANGED] == 1, result.error_messages()
+    place.refresh_from_db()
+    activity.refresh_from_db()
+    assert (activity.location, place.address) == (place, "ul. Nowa 2")
+    assert Location.objects.count() == 1
+
+
+def test_a_place_of_another_programme_cannot_be_named_by_its_id(programme):
+    other = LocationFactory(programme=ProgrammeFactory(), address="ul. Obca 3")
+    result = run(csv_file([row(adres="ul. Obca 3", miejsce_uuid=str(other.uuid))]))
+    assert only_error(result).startswith("Wiersz 2, kolumna „miejsce_uuid”")

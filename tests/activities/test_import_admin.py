@@ -159,3 +159,16 @@ def test_a_coordinator_exports_only_their_programmes(client, programme):
     client.force_login(coordinator(programme))
     response = client.get(reverse("admin:activities_activity_export", args=["csv"]))
     assert [line["slug"] for line in read_csv(response.content)] == ["nasze"]
+
+
+def test_an_imported_activity_has_the_import_as_the_first_entry_of_its_history(
+    editor_client, programme
+):
+    token = upload(editor_client, [row(slug="nowe")])
+    editor_client.post(IMPORT_URL, {"token": token.context["token"]})
+    activity = Activity.objects.get(slug="nowe")
+    page = editor_client.get(reverse("admin:activities_activity_history", args=[activity.pk]))
+    assert page.status_code == 200
+    comment = DirectoryImport.objects.get().revision.comment
+    assert "plik.csv" in comment
+    assert comment in page.text
