@@ -126,6 +126,12 @@ def size_problem(size):
     return None
 
 
+# Other formats plug in here: {extension: (reader, writer)}. A reader takes a binary
+# file and returns rows like read_table's; a writer takes (activities, file, progress).
+# opendata adds "zip", the HSDS data package (activities may not import opendata).
+FORMATS = {}
+
+
 def read_table(file, name):
     """Yield the rows of an uploaded or opened file: first the header, then the data rows.
 
@@ -142,18 +148,26 @@ def read_table(file, name):
         return _read_xlsx(file)
     if extension == "csv":
         return _read_csv(file)
+    if extension in FORMATS:
+        return FORMATS[extension][0](file)
+    if FORMATS:
+        return _unsupported(name, _("use an XLSX, CSV or ZIP (HSDS data package) file."))
+    return _unsupported(name, _("use an XLSX or CSV file."))
+
+
+def _unsupported(name, advice):
     raise FileProblem(
-        _("Unsupported file type “%(name)s”: use an XLSX or CSV file.") % {"name": name}
+        _("Unsupported file type “%(name)s”: %(advice)s") % {"name": name, "advice": advice}
     )
 
 
-def _check_zip(file):
-    """Refuse a ZIP bomb before openpyxl unpacks anything: sizes are read from the
+def check_zip(file, invalid=None):
+    """Refuse a ZIP bomb before anything is unpacked: sizes are read from the
     archive's directory (Python's zipfile never unpacks past them)."""
     try:
         archive = zipfile.ZipFile(file)
     except zipfile.BadZipFile as error:
-        raise FileProblem(_("The file is not a valid XLSX workbook.")) from error
+        raise FileProblem(invalid or _("The file is not a valid XLSX workbook.")) from error
     unpacked = 0
     for member in archive.infolist():
         unpacked += member.file_size
@@ -171,7 +185,7 @@ def _check_zip(file):
 
 
 def _read_xlsx(file):
-    _check_zip(file)
+    check_zip(file)
     try:
         # Read-only streams the sheet's XML; defusedxml (installed) refuses XML bombs.
         workbook = openpyxl.load_workbook(file, read_only=True, data_only=False)

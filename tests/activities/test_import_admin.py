@@ -172,3 +172,21 @@ def test_an_imported_activity_has_the_import_as_the_first_entry_of_its_history(
     comment = DirectoryImport.objects.get().revision.comment
     assert "plik.csv" in comment
     assert comment in page.text
+
+
+def test_an_hsds_data_package_goes_through_the_same_preview_and_confirmation(
+    editor_client, programme
+):
+    from opendata import datapackage
+
+    activity = ActivityFactory(programme=programme, slug="zajecia", title="Nowy tytuł")
+    exported = io.BytesIO()
+    datapackage.write_package(exported, lambda path: path)
+    Activity.objects.filter(pk=activity.pk).update(title_pl="Stary tytuł")
+    file = SimpleUploadedFile("katalog.zip", exported.getvalue())
+    preview = editor_client.post(IMPORT_URL, {"file": file})
+    assert preview.status_code == 200
+    assert "Stary tytuł" in preview.text
+    assert Activity.objects.get().title == "Stary tytuł"
+    editor_client.post(IMPORT_URL, {"token": preview.context["token"]})
+    assert Activity.objects.get().title == "Nowy tytuł"
