@@ -21,6 +21,7 @@ from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, Topic
 from programmes import search, seo, share_images
+from programmes.fragments import when_read
 from programmes.models import District, Programme, RateLimit
 from programmes.querystring import query_parameters
 from programmes.views import (
@@ -73,8 +74,9 @@ class ActivityListView(FilteredListMixin, FilterView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             search_query=self.filterset.search_query,
-            landing_districts=District.objects.with_published_programmes(),
-            landing_topics=Topic.objects.with_published_activities(),
+            # Read only when the browse block is not in the fragment cache.
+            landing_districts=when_read(District.objects.with_published_programmes),
+            landing_topics=when_read(Topic.objects.with_published_activities),
             **kwargs,
         )
 

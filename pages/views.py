@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_safe
 from activities.models import AgeGroup, Topic
 from programmes import seo, share_images
 from programmes import structured_data as sd
+from programmes.fragments import when_read
 from programmes.models import District, Programme
 from programmes.querystring import query_parameters
 
@@ -36,14 +37,20 @@ def home(request):
         request,
         "pages/home.html",
         {
+            # Read only when the directory block is drawn, not when it comes from the
+            # fragment cache (pages/_home_directory.html).
             # A page of cards, not the whole city: the programme list has the rest.
-            "programmes": Programme.objects.published()
-            .with_related()
-            .with_activity_count()[:HOME_PROGRAMMES],
-            "programme_count": Programme.objects.published().count(),
-            "districts": District.objects.with_published_programmes(),
-            "age_groups": AgeGroup.objects.all(),
-            "topics": Topic.objects.with_published_activities(),
+            "programmes": when_read(
+                lambda: (
+                    Programme.objects.published()
+                    .with_related()
+                    .with_activity_count()[:HOME_PROGRAMMES]
+                )
+            ),
+            "published_programmes": when_read(Programme.objects.published),
+            "districts": when_read(District.objects.with_published_programmes),
+            "age_groups": when_read(AgeGroup.objects.all),
+            "topics": when_read(Topic.objects.with_published_activities),
             "structured_data": seo.json_ld(sd.website(request)),
         },
     )

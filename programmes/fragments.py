@@ -31,11 +31,21 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 
 from programmes.content_version import CACHE_DOWN, content_version
 
 _PLAIN = (str, int, float, bool, decimal.Decimal, datetime.date, type(None))
+
+
+def when_read(build):
+    """`build()` (e.g. a queryset), called only when a template reads the value.
+
+    For what only a cached fragment shows: building a queryset (filters, annotations)
+    costs time even when it is never read, and a fragment from the cache reads nothing.
+    """
+    return SimpleLazyObject(build)
 
 
 class DeferredRow:

@@ -8,21 +8,26 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from programmes.fragments import render_fragment
 from programmes.models import visible_q
 from programmes.templatetags.languages import text
 
 register = template.Library()
 
 
-@register.inclusion_tag("activities/_programme_activities.html")
-def programme_activities(programme, preview=False):
-    """The programme's activities grouped by kind.
+@register.simple_tag(takes_context=True)
+def programme_activities(context, programme, preview=False):
+    """The programme's activities grouped by kind, drawn once per programme (and language,
+    day and content version, programmes/fragments.py): on a cached block the activities
+    are not read at all.
 
     A draft programme's preview lists the activities it will show once published.
     """
     activities = programme.activities
     activities = activities.filter(visible_q()) if preview else activities.published()
-    return {"programme": programme, "activities": activities.with_related().by_kind()}
+    values = {"programme": programme, "activities": activities.with_related().by_kind()}
+    key = {"programme": programme, "preview": bool(preview)}
+    return render_fragment(context, "activities/_programme_activities.html", values, key)
 
 
 @register.simple_tag
