@@ -39,6 +39,7 @@ from activities.models import (
     Correction,
     CorrectionStatus,
     DirectoryImport,
+    Language,
     Partner,
     SearchCount,
     Timing,
@@ -84,6 +85,13 @@ class AgeGroupAdmin(VocabularyAdmin):
 @admin.register(Topic)
 class TopicAdmin(VocabularyAdmin):
     list_display = ["name", "slug", "icon", "order"]
+
+
+@admin.register(Language)
+class LanguageAdmin(TranslationAdmin):
+    list_display = ["name", "code", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "code"]
 
 
 @admin.register(Partner)
@@ -375,11 +383,13 @@ class ActivityAdmin(
         "programme__districts",
         "topics",
         "age_groups",
+        "how_to_join",
+        "languages",
     ]
     search_fields = ["title", "summary", "description", "programme__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["programme", "location", "partners"]
-    filter_horizontal = ["age_groups", "topics"]
+    filter_horizontal = ["age_groups", "topics", "languages"]
     list_select_related = ["programme", "location__district"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [WeeklySessionInline, ActivityPhotoInline]
@@ -389,8 +399,21 @@ class ActivityAdmin(
         (_("Description"), {"fields": ["summary", "description"]}),
         (
             _("Who it is for"),
-            {"fields": ["age_groups", ("min_age", "max_age"), "audience_note", "eligibility"]},
+            {
+                "fields": [
+                    "age_groups",
+                    ("min_age", "max_age"),
+                    "audience_note",
+                    "only_for",
+                    "eligibility",
+                ]
+            },
         ),
+        (
+            _("Before going"),
+            {"fields": ["how_to_join", "how_to_join_note", "what_to_bring", "languages"]},
+        ),
+        (_("Temporary notice"), {"fields": [("notice", "notice_until")]}),
         (_("Topics and partners"), {"fields": ["topics", "partners"]}),
         (
             _("Where and when"),

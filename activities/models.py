@@ -22,6 +22,7 @@ from programmes import distance, search
 from programmes.fragments import DeferredRows
 from programmes.models import (
     CoordinatedQuerySet,
+    ForParticularGroup,
     Location,
     Photo,
     Programme,
@@ -31,11 +32,13 @@ from programmes.models import (
     SearchableQuerySet,
     SlugHistory,
     StemIndex,
+    StepFreeAccess,
     as_of,
     in_visitor_language,
     in_visitor_order,
     is_stale,
     long_date,
+    notice_has_end_date,
     open_data_id,
     source_date_suffix,
     source_dates_notice,
@@ -48,6 +51,16 @@ from programmes.models import (
 def published_activity_q(prefix=""):
     """An activity visitors see: it and its programme are both visible today."""
     return visible_q(prefix) & visible_q(f"{prefix}programme__")
+
+
+def for_particular_group_q(prefix=""):
+    """Only for a particular group: the activity's own “only for” line, or its
+    programme's (an activity of the foster-family programme is for foster families).
+
+    Reads the Polish columns, which every row has, so the answer does not depend on
+    the visitor's language; `__gt=""` leaves out both NULL and empty.
+    """
+    return Q(**{f"{prefix}only_for_pl__gt": ""}) | Q(**{f"{prefix}programme__only_for_pl__gt": ""})
 
 
 class VocabularyQuerySet(models.QuerySet):
@@ -141,6 +154,62 @@ class Topic(Vocabulary):
 
     def get_absolute_url(self):
         return reverse("topic", kwargs={"slug": self.slug})
+
+
+class LanguageQuerySet(models.QuerySet):
+    def with_published_activities(self):
+        """Languages at least one published activity is held in (the finder's choices)."""
+        held_in = Activity.objects.filter(published_activity_q(), languages=OuterRef("pk"))
+        return self.filter(Exists(held_in))
+
+
+class LanguageManager(models.Manager.from_queryset(LanguageQuerySet)):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Language(models.Model):
+    """A language an activity is held in: Polish, Ukrainian, Polish Sign Language…"""
+
+    code = models.CharField(
+        _("code"),
+        max_length=12,
+        unique=True,
+        help_text=_(
+            "The ISO 639 code used in the address and the open data, e.g. pl, uk, en, rom; "
+            "pso for Polish Sign Language (PJM)."
+        ),
+    )
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("As residents say it, e.g. “ukraiński”.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = LanguageManager()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def is_polish(self):
+        return self.code == "pl"
+
+
+class HowToJoin(models.TextChoices):
+    """How a resident starts taking part; empty until the programme has said so."""
+
+    UNKNOWN = "", _("not known")
+    JUST_COME = "just_come", _("just come")
+    SIGN_UP = "sign_up", _("sign up first")
+    REFERRAL = "referral", _("a referral or document is needed")
 
 
 class Partner(models.Model):
@@ -239,6 +308,19 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         # A subquery, not a join: several sessions on one day would repeat the activity.
         return self.filter(pk__in=WeeklySession.objects.filter(weekday=weekday).values("activity"))
 
+    def held_in(self, language):
+        return self.filter(languages=language)
+
+    def step_free(self):
+        """At a place staff marked step-free (not "partly", not unknown)."""
+        return self.filter(location__step_free=StepFreeAccess.YES)
+
+    def for_particular_group(self):
+        return self.filter(for_particular_group_q())
+
+    def open_to_everyone(self):
+        return self.exclude(for_particular_group_q())
+
     def with_fixed_times(self):
         """Activities a calendar can hold: weekly sessions, or a date (see has_fixed_times)."""
         sessions = WeeklySession.objects.filter(activity=OuterRef("pk"))
@@ -335,7 +417,7 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         return DeferredRows(self, ids).rows
 
     def with_related(self):
-        """What a card or page shows, in five queries, whatever the number of activities.
+        """What a card or page shows, in six queries, whatever the number of activities.
 
         Age groups, topics and sessions are kept as plain lists (`age_group_list`,
         `topic_list`, `session_list`): a prefetch into the related managers builds a
@@ -346,11 +428,12 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
             Prefetch("age_groups", to_attr="age_group_list"),
             Prefetch("topics", to_attr="topic_list"),
             Prefetch("sessions", to_attr="session_list"),
+            Prefetch("languages", to_attr="prefetched_language_list"),
             "programme__districts",
         )
 
 
-class Activity(Reviewable, Publishable):
+class Activity(Reviewable, ForParticularGroup, Publishable):
     """Something residents can take part in: a class, a workshop, a trip, a project…"""
 
     programme = models.ForeignKey(
@@ -404,6 +487,42 @@ class Activity(Reviewable, Publishable):
         _("who can take part"),
         blank=True,
         help_text=_("Conditions to take part, e.g. a certificate or place of residence."),
+    )
+    how_to_join = models.CharField(
+        _("how to join"),
+        max_length=20,
+        choices=HowToJoin,
+        blank=True,
+        default=HowToJoin.UNKNOWN,
+        help_text=_(
+            "Only what the programme confirmed. “Not known”: the page says "
+            "“Zapytaj w programie, jak się zapisać”."
+        ),
+    )
+    how_to_join_note = models.CharField(
+        _("how to sign up, in words"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "With whom and how to sign up, or which referral or document is needed, "
+            "e.g. “Zapisy u koordynatorki PAL, osobiście lub telefonicznie”."
+        ),
+    )
+    what_to_bring = models.CharField(
+        _("what to bring"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. “Strój sportowy i zmienne obuwie”. Leave empty when not stated."),
+    )
+    languages = models.ManyToManyField(
+        Language,
+        related_name="activities",
+        blank=True,
+        verbose_name=_("languages of the activity"),
+        help_text=_(
+            "The languages the activity is held in. Leave empty when not known: "
+            "the page then says so (it is not assumed to be Polish)."
+        ),
     )
     free_of_charge = models.BooleanField(
         _("free of charge"), default=True, help_text=_("Every PAL activity is free.")
@@ -510,6 +629,7 @@ class Activity(Reviewable, Publishable):
         ]
         constraints = [
             *Publishable.Meta.constraints,
+            notice_has_end_date(),
             models.CheckConstraint(
                 condition=Q(min_age__isnull=True)
                 | Q(max_age__isnull=True)
@@ -575,6 +695,36 @@ class Activity(Reviewable, Publishable):
     def distance_text(self):
         """ "ok. 1,2 km" or "odległość nieznana", when read with_distance_from()."""
         return distance.distance_text(getattr(self, "distance_km", None))
+
+    @property
+    def only_for_text(self):
+        """Who only may take part: its own line, else its programme's, else ""."""
+        return self.only_for or self.programme.only_for
+
+    @property
+    def notices(self):
+        """Current temporary notices: its own, then its programme's."""
+        return [n for n in (self.current_notice, self.programme.current_notice) if n]
+
+    @property
+    def language_list(self):
+        """Its languages; uses the prefetched list (with_related) when there is one."""
+        languages = getattr(self, "prefetched_language_list", None)
+        if languages is None:
+            languages = list(self.languages.all())
+        return languages
+
+    @property
+    def non_polish_languages(self):
+        """Languages worth a mention on a card: all of them unless it is only Polish."""
+        languages = self.language_list
+        if all(language.is_polish for language in languages):
+            return []
+        return languages
+
+    @property
+    def joining_known(self):
+        return bool(self.how_to_join)
 
     @property
     def has_fixed_times(self):

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from activities.models import Activity, AgeGroup, Topic
+from activities.models import Activity, AgeGroup, Language, Topic
 
 
 @register(AgeGroup)
@@ -25,4 +25,13 @@ class ActivityTranslation(TranslationOptions):
         "eligibility",
         "cost_note",
         "timing_note",
+        "only_for",
+        "notice",
+        "how_to_join_note",
+        "what_to_bring",
     ]
+
+
+@register(Language)
+class LanguageTranslation(TranslationOptions):
+    fields = ["name"]

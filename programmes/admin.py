@@ -350,7 +350,7 @@ class LocationInline(ScopedInline, TranslationStackedInline):
         ("address", "postal_code", "city"),
         "district",
         ("latitude", "longitude", "coordinates_source"),
-        "accessibility",
+        ("step_free", "accessibility"),
     ]
 
 
@@ -386,7 +386,8 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "status"]}),
         (_("Publishing"), {"fields": ["published", ("visible_from", "visible_until")]}),
-        (_("Description"), {"fields": ["summary", "description", "audience"]}),
+        (_("Description"), {"fields": ["summary", "description", "audience", "only_for"]}),
+        (_("Temporary notice"), {"fields": [("notice", "notice_until")]}),
         (_("Area served"), {"fields": ["districts", "citywide"]}),
         (
             _("Freshness"),
@@ -423,8 +424,8 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
 
 @admin.register(Location)
 class LocationAdmin(ScopedVersionAdmin, TranslationAdmin):
-    list_display = ["address", "programme", "district", "has_coordinates"]
-    list_filter = ["district", ("programme", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["address", "programme", "district", "step_free", "has_coordinates"]
+    list_filter = ["district", "step_free", ("programme", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["address", "name", "programme__name"]
     autocomplete_fields = ["programme", "district"]
     list_select_related = ["programme", "district"]

@@ -435,7 +435,73 @@ class Reviewable(models.Model):
         abstract = True
 
 
-class Programme(Reviewable, Publishable):
+class StepFreeAccess(models.TextChoices):
+    """Whether a wheelchair user can get in and around a place; empty: nobody checked."""
+
+    UNKNOWN = "", _("not known")
+    YES = "yes", _("step-free")
+    PARTLY = "partly", _("partly step-free")
+    NO = "no", _("not step-free")
+
+
+class ForParticularGroup(models.Model):
+    """Who only may take part, and a temporary notice: what a resident needs to know
+    before going, on programmes and activities alike.
+
+    `only_for` is typed by staff, never guessed from other texts: the finder puts
+    what is open to everyone first by it.
+    """
+
+    only_for = models.CharField(
+        _("only for"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Fill in only when taking part is limited to a particular group, in one short "
+            "line, e.g. “Tylko dla rodzin zastępczych i rodzinnych domów dziecka”. "
+            "Empty: open to every resident."
+        ),
+    )
+    notice = models.CharField(
+        _("temporary notice"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A short notice shown on cards and pages until its end date, e.g. "
+            "“Przerwa wakacyjna do 31 sierpnia” or “Odwołane w tym tygodniu”."
+        ),
+    )
+    notice_until = models.DateField(
+        _("notice shown until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the notice is shown. Required with a notice."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_for_particular_group(self):
+        return bool(self.only_for)
+
+    @property
+    def current_notice(self):
+        """The notice while it lasts (until its end date, inclusive), else ""."""
+        if self.notice and self.notice_until and self.notice_until >= timezone.localdate():
+            return self.notice
+        return ""
+
+
+def notice_has_end_date():
+    return models.CheckConstraint(
+        condition=Q(notice="") | Q(notice_until__isnull=False),
+        name="%(class)s_notice_has_end_date",
+        violation_error_message=_("Give the last day the notice is shown."),
+    )
+
+
+class Programme(Reviewable, ForParticularGroup, Publishable):
     """A Local Activity Programme (PAL): MOPS's community work with one neighbourhood or group."""
 
     name = models.CharField(
@@ -529,6 +595,7 @@ class Programme(Reviewable, Publishable):
         ordering = ["sort_name", "pk"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+        constraints = [*Publishable.Meta.constraints, notice_has_end_date()]
         permissions = [("change_every_programme", _("Can change every programme"))]
 
     def __str__(self):
@@ -767,6 +834,18 @@ class Location(models.Model):
         help_text=_(
             "Step-free entrance, lift, toilet… Leave empty when unknown: "
             "the page then says that it is not known."
+        ),
+    )
+    step_free = models.CharField(
+        _("step-free access"),
+        max_length=10,
+        choices=StepFreeAccess,
+        blank=True,
+        default=StepFreeAccess.UNKNOWN,
+        help_text=_(
+            "Can a wheelchair user get in (and to the rooms used) without steps? "
+            "“Not known” until someone checked; the finder's “Bez barier” lists only "
+            "places marked step-free."
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)

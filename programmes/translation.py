@@ -17,7 +17,15 @@ class DistrictTranslation(TranslationOptions):
 
 @register(Programme)
 class ProgrammeTranslation(TranslationOptions):
-    fields = ["name", "summary", "description", "audience", "source"]
+    fields = [
+        "name",
+        "summary",
+        "description",
+        "audience",
+        "source",
+        "only_for",
+        "notice",
+    ]
 
 
 @register(Location)

@@ -3,13 +3,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
-from activities.models import Activity, AgeGroup, Partner, Topic, WeeklySession
+from activities.models import Activity, AgeGroup, Language, Partner, Topic, WeeklySession
 from programmes.models import District, Location, Programme, StaffContact
 
 
 def district(slug="nowa-huta"):
     """Districts are seeded by a migration; tests pick one rather than create it."""
     return District.objects.get(slug=slug)
+
+
+def language(code="uk"):
+    """Languages are seeded by a migration (pl, uk, en, rom, pso); tests pick one."""
+    return Language.objects.get(code=code)
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
@@ -89,6 +94,11 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.set(extracted)
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(extracted)
 
 
 class WeeklySessionFactory(factory.django.DjangoModelFactory):

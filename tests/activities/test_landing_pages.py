@@ -66,7 +66,7 @@ def test_it_shows_a_district_in_few_queries(client, mistrzejowice, django_assert
     for number in range(10):
         ActivityFactory(title=f"Zajęcia {number}", programme=mistrzejowice)
     # Two read the district's places and programmes, one the ids of the first page.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         client.get(district_url("mistrzejowice"))
 
 

@@ -168,7 +168,7 @@ def test_it_lists_without_n_plus_one_queries(client, django_assert_max_num_queri
             topics=[sport],
         )
         WeeklySessionFactory(activity=activity)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         client.get(FINDER)
 
 
@@ -238,7 +238,7 @@ def test_it_escapes_staff_text(client):
 def test_it_shows_an_activity_in_few_queries(client, django_assert_max_num_queries):
     activity = ActivityFactory()
     StaffContactFactory(programme=activity.programme)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         client.get(activity.get_absolute_url())
 
 

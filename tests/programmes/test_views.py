@@ -114,7 +114,7 @@ def test_it_shows_a_programme_in_few_queries(client, django_assert_max_num_queri
     for _ in range(10):
         ActivityFactory(programme=programme)
     StaffContactFactory(programme=programme)
-    with django_assert_max_num_queries(11):  # one more for its photos
+    with django_assert_max_num_queries(12):  # one more for its photos, one for languages
         client.get(programme.get_absolute_url())
 
 
