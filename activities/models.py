@@ -351,6 +351,24 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
             in_visitor_language("programme__name"), "order", in_visitor_language("title"), "pk"
         )
 
+    def listed(self, slugs):
+        """The activities of these slugs, in the order given (a visitor's list, "Moja
+        lista"), each once; an old slug of a renamed activity finds it (ActivitySlugHistory).
+
+        Slugs rather than primary keys or uuids: they are what every page address
+        already shows, and they survive staff re-importing the directory.
+        """
+        moved = dict(
+            ActivitySlugHistory.objects.filter(slug__in=slugs, activity__isnull=False).values_list(
+                "slug", "activity"
+            )
+        )
+        rows = list(self.filter(Q(slug__in=slugs) | Q(pk__in=moved.values())))
+        by_slug = {row.slug: row for row in rows}
+        by_pk = {row.pk: row for row in rows}
+        found = (by_slug.get(slug) or by_pk.get(moved.get(slug)) for slug in slugs)
+        return list(dict.fromkeys(row for row in found if row))
+
     def with_distance_from(self, point):
         """Annotates `distance_km`: from `point` (programmes.distance.Point) to the
         activity's own place, None where it has none or the place has no coordinates.

@@ -58,6 +58,7 @@ class StaticSitemap(LocalizedSitemap):
             "home",
             "activities:list",
             "programmes:list",
+            "city_map",
             "about",
             "accessibility_statement",
             "easy_read",
@@ -74,6 +75,7 @@ class StaticSitemap(LocalizedSitemap):
             "home": [programmes, activities],
             "activities:list": [activities],
             "programmes:list": [programmes],
+            "city_map": [programmes],
             # These pages' texts are in the code; they have no change date to give.
             "about": [],
             "accessibility_statement": [],

@@ -2,10 +2,13 @@
 and the "Zgłoś błąd" form of programmes and activities.
 """
 
+import re
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -22,7 +25,7 @@ from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, Topic
 from programmes import search, seo, share_images
 from programmes.fragments import when_read
-from programmes.models import District, Programme, RateLimit
+from programmes.models import District, Programme, RateLimit, StaffContact
 from programmes.querystring import query_parameters
 from programmes.views import (
     FilteredListMixin,
@@ -214,3 +217,64 @@ def activity_correction(request, slug):
         Activity.objects.published().select_related("programme"), slug=slug
     )
     return _correction(request, activity.programme, activity)
+
+
+# A list longer than this is no longer a shortlist; the limit also keeps a shared
+# link's query (and the page-cache key) short.
+SHORTLIST_MAX = 30
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+
+
+def shortlist_slugs(values):
+    """The activity slugs of `?id=…&id=…`, duplicates dropped, in order.
+
+    Raises ValueError for anything that cannot be a slug, or a list too long.
+    """
+    slugs = list(dict.fromkeys(values))
+    if len(slugs) > SHORTLIST_MAX or not all(SLUG.fullmatch(slug) for slug in slugs):
+        raise ValueError(values)
+    return slugs
+
+
+@query_parameters("id")
+@require_safe
+def shortlist(request):
+    """/moja-lista/: the activities a visitor saved with "Zapisz".
+
+    The list itself lives in the visitor's browser (static/js/shortlist.js); this page
+    shows the ids in its address, so a shared link opens the same list anywhere.
+    """
+    try:
+        slugs = shortlist_slugs(request.GET.getlist("id"))
+    except ValueError:
+        context = {"bad_link": True, "max_activities": SHORTLIST_MAX}
+        return render(request, "activities/shortlist.html", context, status=400)
+    activities = list(
+        Activity.objects.published()
+        .with_related()
+        .prefetch_related(
+            "programme__locations__district",
+            Prefetch(
+                "programme__contacts",
+                queryset=StaffContact.objects.public(),
+                to_attr="public_contacts",
+            ),
+        )
+        .listed(slugs)
+    )
+    return render(
+        request,
+        "activities/shortlist.html",
+        {
+            "activities": activities,
+            "ids": [activity.slug for activity in activities],
+            # Saved activities since unpublished or deleted: said, not silently dropped.
+            "missing_count": len(slugs) - len(activities),
+            "share_url": seo.absolute_url(
+                request, f"{request.path}?{urlencode([('id', a.slug) for a in activities])}"
+            )
+            if activities
+            else "",
+            "noindex": True,
+        },
+    )

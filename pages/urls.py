@@ -11,9 +11,15 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from activities.sitemaps import SITEMAPS
-from activities.views import DistrictLandingView, TopicLandingView, programme_correction
+from activities.views import (
+    DistrictLandingView,
+    TopicLandingView,
+    programme_correction,
+    shortlist,
+)
 from pages import views
 from programmes.querystring import query_parameters
+from programmes.views import allow_map_tiles, city_map
 
 site_files = [
     path("sitemap.xml", query_parameters("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -31,4 +37,7 @@ urlpatterns = [
     path("dzielnice/<slug:slug>/", DistrictLandingView.as_view(), name="district"),
     path("tematy/<slug:slug>/", TopicLandingView.as_view(), name="topic"),
     path("programy/<slug:slug>/zglos-blad/", programme_correction, name="programme_correction"),
+    path("moja-lista/", shortlist, name="shortlist"),
+    # Its Content-Security-Policy lets the browser fetch map tiles (after a press).
+    path("mapa/", allow_map_tiles(city_map), name="city_map"),
 ]

@@ -19,7 +19,7 @@ from django_filters.views import FilterView
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
-from programmes.models import Programme, ProgrammeSlugHistory
+from programmes.models import Programme, ProgrammeSlugHistory, in_visitor_order
 from programmes.querystring import query_parameters
 
 
@@ -200,3 +200,31 @@ def programme_share_image(request, slug):
     programme = get_object_or_404(Programme.objects.published().with_related(), slug=slug)
     where = share_images.where(programme, programme.main_location)
     return share_images.response(request, programme.name, where)
+
+
+@query_parameters()
+@require_safe
+def city_map(request):
+    """/mapa/: every programme's places, as a list anyone can read and, on request, on a
+    map. The map's files and tiles load only after the visitor presses "Show the map"
+    (static/js/city_map.js)."""
+    programmes = (
+        Programme.objects.published()
+        .with_related()
+        .order_by(in_visitor_order("name", "sort_name"), "pk")
+    )
+    points = [
+        {
+            "name": f"{programme.name}: {location.name or location.address}",
+            "address": location.full_address,
+            "lat": float(location.latitude),
+            "lon": float(location.longitude),
+        }
+        for programme in programmes
+        for location in programme.mapped_locations
+    ]
+    return render(
+        request,
+        "programmes/city_map.html",
+        {"programmes": programmes, "map_points": points, "tile_url": settings.MAP_TILE_URL},
+    )

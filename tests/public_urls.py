@@ -22,6 +22,7 @@ def list_urls():
         reverse("opendata:page"),
         reverse("programmes:list"),
         reverse("activities:list"),
+        reverse("shortlist"),
     ]
 
 
@@ -38,6 +39,9 @@ def public_urls():
         f"{reverse('programmes:list')}?district={district.slug}",
     ]
     urls += [district.get_absolute_url(), topic.get_absolute_url()]
+    urls += [
+        f"{reverse('shortlist')}?id={Activity.objects.published().order_by('slug').first().slug}"
+    ]
     urls += [p.get_absolute_url() for p in Programme.objects.published()]
     urls += [a.get_absolute_url() for a in Activity.objects.published()]
     # The same pages in the other languages: one of each type is enough.
