@@ -8,15 +8,13 @@ programmes app needs no knowledge of activities.
 import datetime
 import io
 import secrets
-import time
-from pathlib import Path
 
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -26,8 +24,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from activities import spreadsheet
-from activities.importer import CHANGED, CREATED, UNCHANGED, Importer, undo_import
+from activities import import_jobs, spreadsheet
+from activities.importer import CHANGED, CREATED, UNCHANGED, undo_import
 from activities.models import (
     SEARCH_STATISTICS_MONTHS,
     Activity,
@@ -149,17 +147,6 @@ class ProgrammeWithActivitiesAdmin(ActivityVersionsMixin, ProgrammeAdmin):
     inlines = [*ProgrammeAdmin.inlines, ActivityInline]
 
 
-def upload_dir():
-    """Where an uploaded file waits between its preview and the confirmation."""
-    folder = Path(settings.IMPORT_UPLOAD_DIR)
-    folder.mkdir(parents=True, exist_ok=True)
-    # Files nobody confirmed are removed after a day.
-    for stale in folder.glob("*.upload"):
-        if stale.stat().st_mtime < time.time() - 24 * 60 * 60:
-            stale.unlink(missing_ok=True)
-    return folder
-
-
 class SpreadsheetAdminMixin:
     """Import from and export to a spreadsheet (activities/spreadsheet.py) on the change list.
 
@@ -173,6 +160,11 @@ class SpreadsheetAdminMixin:
         view = self.admin_site.admin_view
         return [
             path("import/", view(self.import_view), name="activities_activity_import"),
+            path(
+                "import/<str:token>/",
+                view(self.import_job_view),
+                name="activities_activity_import_job",
+            ),
             path(
                 "import/template.xlsx",
                 view(self.template_view),
@@ -189,94 +181,87 @@ class SpreadsheetAdminMixin:
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
 
-    def import_view(self, request):
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        context = {
+    def import_context(self, request, **extra):
+        return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Import activities from a spreadsheet"),
             "max_mb": spreadsheet.megabytes(settings.IMPORT_MAX_BYTES),
             "template_url": reverse("admin:activities_activity_import_template"),
+            **extra,
         }
-        status = 200
-        if request.method == "POST":
-            if "token" in request.POST:
-                response = self._confirm_import(request)
-                if response:
-                    return response
-                context["problem"] = gettext("This preview has expired; choose the file again.")
-                status = 400
-            else:
-                result, status = self._preview_import(request, context)
-                context["result"] = result
-        return TemplateResponse(
-            request, "admin/activities/activity/import.html", context, status=status
-        )
 
-    def _preview_import(self, request, context):
+    def import_view(self, request):
+        """Upload (a check starts) or confirm (saving starts); both go to the job's page."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        context = self.import_context(request)
+        if request.method != "POST":
+            return TemplateResponse(request, "admin/activities/activity/import.html", context)
+        if "token" in request.POST:
+            waiting = request.session.get("directory_import") or {}
+            token = waiting.get("token", "")
+            state = import_jobs.read_state(token) if waiting.get("ready") else None
+            if (
+                state is None
+                or not secrets.compare_digest(token, request.POST["token"])
+                or not import_jobs.upload_path(token).exists()
+            ):
+                context["problem"] = gettext("This preview has expired; choose the file again.")
+                return TemplateResponse(
+                    request, "admin/activities/activity/import.html", context, status=400
+                )
+            waiting["ready"] = False
+            request.session["directory_import"] = waiting
+            import_jobs.start(token, state["name"], request.user, commit=True)
+            return redirect("admin:activities_activity_import_job", token=token)
         uploaded = request.FILES.get("file")
-        if uploaded is None:
-            context["problem"] = gettext("Choose a file to import.")
-            return None, 400
-        problem = spreadsheet.size_problem(uploaded.size)
+        problem = gettext("Choose a file to import.") if uploaded is None else None
+        problem = problem or spreadsheet.size_problem(uploaded.size)
         if problem:
             context["problem"] = problem
-            return None, 400
+            return TemplateResponse(
+                request, "admin/activities/activity/import.html", context, status=400
+            )
         token = secrets.token_urlsafe(24)
-        stored = upload_dir() / f"{token}.upload"
-        with stored.open("wb") as file:
+        with import_jobs.upload_path(token).open("wb") as file:
             for chunk in uploaded.chunks():
                 file.write(chunk)
-        with stored.open("rb") as file:
-            result = Importer(user=request.user).run(file, uploaded.name)
-        if result.ok and (result.counts[CREATED] or result.counts[CHANGED]):
-            request.session["directory_import"] = {"token": token, "name": uploaded.name}
-            context["token"] = token
-        else:
-            stored.unlink(missing_ok=True)
-        return result, 200 if result.ok else 400
+        request.session["directory_import"] = {"token": token, "name": uploaded.name}
+        import_jobs.start(token, uploaded.name, request.user, commit=False)
+        return redirect("admin:activities_activity_import_job", token=token)
 
-    def _confirm_import(self, request):
+    def import_job_view(self, request, token):
+        """A running job's progress (the page reloads itself), then its preview or result."""
         waiting = request.session.get("directory_import") or {}
-        if not waiting or not secrets.compare_digest(waiting["token"], request.POST["token"]):
-            return None
-        stored = upload_dir() / f"{waiting['token']}.upload"
-        if not stored.exists():
-            return None
-        with stored.open("rb") as file:
-            result = Importer(user=request.user).run(file, waiting["name"], commit=True)
-        stored.unlink(missing_ok=True)
-        del request.session["directory_import"]
-        if not result.saved:
+        if not self.has_import_permission(request) or not secrets.compare_digest(
+            waiting.get("token", ""), token
+        ):
+            raise PermissionDenied
+        state = import_jobs.read_state(token)
+        if state is None:
+            raise Http404
+        template = "admin/activities/activity/import.html"
+        if state["state"] == import_jobs.FAILED or import_jobs.is_stale(state):
+            context = self.import_context(request, problem=import_jobs.failure_message())
+            return TemplateResponse(request, template, context, status=503)
+        if state["state"] != import_jobs.DONE:
+            context = self.import_context(request, job=state, saving=state["commit"])
+            return TemplateResponse(request, "admin/activities/activity/import_job.html", context)
+        result = import_jobs.result_from_dict(state["result"])
+        if state["commit"]:
+            request.session.pop("directory_import", None)
+            if result.saved:
+                self.message_user(request, saved_message(result), messages.SUCCESS)
+                return redirect("admin:activities_activity_changelist")
             # The directory changed since the preview, and a row no longer fits.
-            return TemplateResponse(
-                request,
-                "admin/activities/activity/import.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "opts": self.opts,
-                    "title": gettext("Import activities from a spreadsheet"),
-                    "result": result,
-                },
-                status=400,
-            )
-        message = gettext(
-            "Import saved: %(created)s created, %(changed)s changed, %(unchanged)s unchanged."
-        ) % {
-            "created": result.counts[CREATED],
-            "changed": result.counts[CHANGED],
-            "unchanged": result.counts[UNCHANGED],
-        }
-        if result.directory_import:
-            url = reverse(
-                "admin:activities_directoryimport_change", args=[result.directory_import.pk]
-            )
-            message = format_html(
-                '{} <a href="{}">{}</a>', message, url, gettext("Undo this import")
-            )
-        self.message_user(request, message, messages.SUCCESS)
-        return redirect("admin:activities_activity_changelist")
+            context = self.import_context(request, result=result)
+            return TemplateResponse(request, template, context, status=400)
+        context = self.import_context(request, result=result)
+        if result.ok and (result.counts[CREATED] or result.counts[CHANGED]):
+            context["token"] = token
+            request.session["directory_import"] = {**waiting, "ready": True}
+        return TemplateResponse(request, template, context, status=200 if result.ok else 400)
 
     def template_view(self, request):
         if not self.has_view_permission(request):
@@ -297,6 +282,20 @@ class SpreadsheetAdminMixin:
             writer(spreadsheet.export_rows(activities), file)
         name = f"zajecia-{timezone.localdate():%Y-%m-%d}.{file_format}"
         return download(file.getvalue(), name)
+
+
+def saved_message(result):
+    message = gettext(
+        "Import saved: %(created)s created, %(changed)s changed, %(unchanged)s unchanged."
+    ) % {
+        "created": result.counts[CREATED],
+        "changed": result.counts[CHANGED],
+        "unchanged": result.counts[UNCHANGED],
+    }
+    if result.directory_import:
+        url = reverse("admin:activities_directoryimport_change", args=[result.directory_import.pk])
+        message = format_html('{} <a href="{}">{}</a>', message, url, gettext("Undo this import"))
+    return message
 
 
 CONTENT_TYPES = {

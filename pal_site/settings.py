@@ -380,6 +380,11 @@ IMPORT_MAX_COMPRESSION_RATIO = int(env("DJANGO_IMPORT_MAX_COMPRESSION_RATIO", "1
 IMPORT_MAX_ROWS = int(env("DJANGO_IMPORT_MAX_ROWS", "100000"))
 # The admin preview lists this many rows that change or fail; the counts cover all.
 IMPORT_PREVIEW_ROWS = int(env("DJANGO_IMPORT_PREVIEW_ROWS", "500"))
+# Admin imports run as a process of their own (activities/import_jobs.py), so a big file
+# shows progress instead of timing out; tests run them inside the request. A job that
+# wrote no progress for this long was killed, and the page says so.
+IMPORT_IN_WORKER = env_bool("DJANGO_IMPORT_IN_WORKER", default=not TESTING)
+IMPORT_JOB_STALE_SECONDS = int(env("DJANGO_IMPORT_JOB_STALE_SECONDS", "600"))
 # An uploaded file waits here between the admin preview and the confirmation; every
 # worker must see the same folder (one machine: the default temporary folder).
 IMPORT_UPLOAD_DIR = env(

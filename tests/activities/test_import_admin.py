@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from activities import spreadsheet
+from activities import import_jobs, spreadsheet
 from activities.models import Activity, DirectoryImport
 from tests.activities.spreadsheets import csv_file, read_csv, read_xlsx, row
 from tests.factories import ActivityFactory, AgeGroupFactory, ProgrammeFactory, coordinator, editor
@@ -35,7 +35,7 @@ def editor_client(client):
 
 def upload(client, rows, name="plik.csv"):
     file = SimpleUploadedFile(name, csv_file(rows).getvalue())
-    return client.post(IMPORT_URL, {"file": file})
+    return client.post(IMPORT_URL, {"file": file}, follow=True)
 
 
 def test_the_change_list_offers_import_and_export(editor_client):
@@ -67,7 +67,7 @@ def test_the_template_has_the_columns_an_example_and_the_allowed_values(editor_c
 def test_the_template_imported_unchanged_saves_nothing(editor_client):
     response = editor_client.get(reverse("admin:activities_activity_import_template"))
     file = SimpleUploadedFile("wzor.xlsx", response.content)
-    response = editor_client.post(IMPORT_URL, {"file": file})
+    response = editor_client.post(IMPORT_URL, {"file": file}, follow=True)
     assert response.status_code == 400
     assert not Activity.objects.exists()
 
@@ -184,9 +184,61 @@ def test_an_hsds_data_package_goes_through_the_same_preview_and_confirmation(
     datapackage.write_package(exported, lambda path: path)
     Activity.objects.filter(pk=activity.pk).update(title_pl="Stary tytuł")
     file = SimpleUploadedFile("katalog.zip", exported.getvalue())
-    preview = editor_client.post(IMPORT_URL, {"file": file})
+    preview = editor_client.post(IMPORT_URL, {"file": file}, follow=True)
     assert preview.status_code == 200
     assert "Stary tytuł" in preview.text
     assert Activity.objects.get().title == "Stary tytuł"
     editor_client.post(IMPORT_URL, {"token": preview.context["token"]})
     assert Activity.objects.get().title == "Nowy tytuł"
+
+
+# Progress of a big file ----------------------------------------------------------
+
+
+def job_url(response):
+    return reverse("admin:activities_activity_import_job", args=[response.context["token"]])
+
+
+def test_a_running_import_shows_how_many_rows_it_has_read(editor_client, programme):
+    preview = upload(editor_client, [row(slug="nowe")])
+    token = preview.context["token"]
+    import_jobs.write_state(token, state=import_jobs.RUNNING, commit=True, done=1500)
+    response = editor_client.get(job_url(preview))
+    assert response.status_code == 200
+    assert "1500" in response.text
+    assert "Zapisywanie importu" in response.text
+    assert 'href="' + job_url(preview) + '"' in response.text  # works without JavaScript
+
+
+def test_a_5000_row_file_shows_progress_and_finishes(editor_client, programme, monkeypatch):
+    reported = []
+    write_state = import_jobs.write_state
+
+    def recording(token, **changes):
+        if changes.get("state") is None and "done" in changes:
+            reported.append(changes["done"])
+        return write_state(token, **changes)
+
+    monkeypatch.setattr(import_jobs, "write_state", recording)
+    rows = [row(slug=f"zajecia-{number}", tytuł=f"Zajęcia {number}") for number in range(5000)]
+    response = upload(editor_client, rows)
+    assert reported == list(range(100, 5001, 100))
+    assert response.context["result"].counts == {"created": 5000}
+    assert "token" in response.context
+
+
+def test_an_import_whose_worker_stopped_says_nothing_was_saved(editor_client, programme, settings):
+    preview = upload(editor_client, [row(slug="nowe")])
+    token = preview.context["token"]
+    import_jobs.write_state(token, state=import_jobs.RUNNING, commit=True, done=300)
+    settings.IMPORT_JOB_STALE_SECONDS = -1
+    response = editor_client.get(job_url(preview))
+    assert response.status_code == 503
+    assert "nic nie zapisano" in response.text
+    assert not Activity.objects.exists()
+
+
+def test_another_users_import_job_is_not_shown(client, editor_client, programme):
+    preview = upload(editor_client, [row(slug="nowe")])
+    client.force_login(editor())
+    assert client.get(job_url(preview)).status_code == 403
