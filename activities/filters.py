@@ -4,11 +4,20 @@ filtered by, reused by the HTML page, exports and tests.
 
 import django_filters
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, AgeGroup, Topic, Weekday
+from activities.models import Activity, AgeGroup, Language, Topic, Weekday
 from programmes.filters import DirectoryFilterSet, PointFilter
-from programmes.models import Programme
+from programmes.models import Location, Programme
+
+
+class TickBox(forms.CheckboxInput):
+    """A tick box whose absence means "not chosen" (None), not "no": an unticked
+    "Bez barier" must neither filter nor appear as a chip."""
+
+    def value_from_datadict(self, data, files, name):
+        return True if super().value_from_datadict(data, files, name) else None
 
 
 class ActivityFilter(DirectoryFilterSet):
@@ -49,6 +58,20 @@ class ActivityFilter(DirectoryFilterSet):
         method="on_weekday",
         empty_label=_("Any day"),
     )
+    language = django_filters.ModelChoiceFilter(
+        label=_("Language of the activity"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        method="held_in",
+        empty_label=_("Any language"),
+        help_text=_("Only activities whose language the programme has confirmed."),
+    )
+    step_free = django_filters.BooleanFilter(
+        label=_("Step-free places only"),
+        method="at_step_free_places",
+        widget=TickBox,
+        help_text=_("Places staff marked step-free; places not checked yet are left out."),
+    )
 
     near = PointFilter(
         label=_("Nearest to"),
@@ -64,6 +87,18 @@ class ActivityFilter(DirectoryFilterSet):
     def on_weekday(self, queryset, name, value):
         return queryset.on_weekday(value)
 
+    def held_in(self, queryset, name, value):
+        return queryset.held_in(value)
+
+    def at_step_free_places(self, queryset, name, value):
+        return queryset.step_free()
+
+    @cached_property
+    def places_with_unknown_access(self):
+        """How many places of visible programmes nobody has checked for steps yet:
+        said next to step-free results, so that a short list is not mistaken for all."""
+        return Location.objects.of_visible_programmes().step_free_unknown().count()
+
     def nearest_first(self, queryset, name, value):
         return queryset.nearest_first(value)
 
@@ -74,4 +109,14 @@ class ActivityFilter(DirectoryFilterSet):
 
     class Meta:
         model = Activity
-        fields = ["q", "district", "age", "topic", "programme", "weekday", "near"]
+        fields = [
+            "q",
+            "district",
+            "age",
+            "topic",
+            "programme",
+            "weekday",
+            "language",
+            "step_free",
+            "near",
+        ]

@@ -783,6 +783,14 @@ class ProgrammeSlugHistory(SlugHistory):
         verbose_name_plural = _("old programme addresses")
 
 
+class LocationQuerySet(models.QuerySet):
+    def of_visible_programmes(self):
+        return self.filter(visible_q("programme__"))
+
+    def step_free_unknown(self):
+        return self.filter(step_free=StepFreeAccess.UNKNOWN)
+
+
 class Location(models.Model):
     """Where a programme works: its seat and any other address it names."""
 
@@ -849,6 +857,8 @@ class Location(models.Model):
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = LocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["programme", "order", "pk"]
