@@ -13,6 +13,7 @@ from activities.models import Activity
 from opendata import datapackage
 from programmes.models import Location, Programme
 from tests.factories import ActivityFactory, ProgrammeFactory, coordinator, editor
+from tests.opendata.hsds import assert_valid
 from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +164,27 @@ def test_the_import_command_fails_on_a_broken_package(db, tmp_path):
     path.write_bytes(b"PK\x03\x04 broken")
     with pytest.raises(CommandError):
         call_command("import_directory", str(path))
+
+
+def typed(row, resource):
+    """A CSV row as the JSON object it stands for: empty cells left out, numbers as numbers."""
+    types = {field["name"]: field["type"] for field in resource["schema"]["fields"]}
+    data = {}
+    for name, value in row.items():
+        if value == "":
+            continue
+        if types[name] in ("number", "integer"):
+            value = float(value) if "." in value else int(value)
+        data[name] = value
+    return data
+
+
+def test_the_exported_package_holds_hsds_services_and_programs(directory, tmp_path):
+    path = tmp_path / "katalog.zip"
+    call_command("export_directory", str(path))
+    with datapackage.open_package(path) as exported:
+        for table in ("service", "program", "schedule", "service_at_location"):
+            rows = list(exported.rows(table))
+            assert rows, table
+            for row in rows:
+                assert_valid(table, typed(row, exported.resources[table]))
