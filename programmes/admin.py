@@ -3,6 +3,7 @@ admin shares: coordinators' scope, history with revert, freshness, photos.
 """
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
@@ -341,8 +342,30 @@ class DistrictAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+# Said next to the fields rather than on the model: a help_text there would be a migration
+# for words only.
+COORDINATE_HELP = {
+    "latitude": _(
+        "Decimal degrees north, e.g. 50.0614 (Kraków: about 50.0). Leave empty when unknown: "
+        "the place is then not on the map, and “distance unknown” in the finder."
+    ),
+    "longitude": _("Decimal degrees east, e.g. 19.9372 (Kraków: about 20.0)."),
+}
+
+
+class LocationForm(forms.ModelForm):
+    """Typed coordinates, checked field by field in Location.clean()."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, text in COORDINATE_HELP.items():
+            if name in self.fields:
+                self.fields[name].help_text = text
+
+
 class LocationInline(ScopedInline, TranslationStackedInline):
     model = Location
+    form = LocationForm
     extra = 0
     autocomplete_fields = ["district"]
     fields = [
@@ -424,6 +447,7 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
 
 @admin.register(Location)
 class LocationAdmin(ScopedVersionAdmin, TranslationAdmin):
+    form = LocationForm
     list_display = ["address", "programme", "district", "step_free", "has_coordinates"]
     list_filter = ["district", "step_free", ("programme", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["address", "name", "programme__name"]

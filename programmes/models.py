@@ -10,6 +10,7 @@ import uuid
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, NullIf, TruncDate
@@ -886,6 +887,47 @@ class Location(models.Model):
 
     def __str__(self):
         return f"{self.address}, {self.city}"
+
+    # Around Kraków, generously: a place of a Kraków programme outside this box is most
+    # likely a typing slip or latitude and longitude swapped (19.9, 50.0 lies in Somalia).
+    KRAKOW_BOUNDS = {"latitude": (49.9, 50.2), "longitude": (19.7, 20.3)}
+
+    def clean(self):
+        """Coordinates staff type in: both or neither, in range, with their source.
+
+        The database constraint (location_coordinates_complete) enforces the same, but
+        says it in one sentence for the whole form; these messages point at the field.
+        """
+        super().clean()
+        errors = {}
+        given = {"latitude": self.latitude, "longitude": self.longitude}
+        for name, value in given.items():
+            other = "longitude" if name == "latitude" else "latitude"
+            if value is None and given[other] is not None:
+                errors[name] = _("Give both latitude and longitude, or neither.")
+        limits = {"latitude": 90, "longitude": 180}
+        for name, value in given.items():
+            if value is not None and abs(value) > limits[name]:
+                errors[name] = _("Out of range: at most %(limit)s degrees either way.") % {
+                    "limit": limits[name]
+                }
+        if self.has_coordinates and not errors:
+            if not self.coordinates_source.strip():
+                errors["coordinates_source"] = _(
+                    "Say where the coordinates come from (e.g. “measured at the door with a "
+                    "phone”, “OpenStreetMap, building at the address”): they put the place "
+                    "on the public map."
+                )
+            if self.city.strip().lower() in {"kraków", "krakow"} and not all(
+                low <= float(given[name]) <= high
+                for name, (low, high) in self.KRAKOW_BOUNDS.items()
+            ):
+                errors["latitude"] = _(
+                    "This point is not in Kraków. Are latitude and longitude swapped? "
+                    "In Kraków latitude is about 50.0 and longitude about 20.0."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def has_coordinates(self):
