@@ -24,9 +24,10 @@ from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
 from activities.models import Activity, ActivitySlugHistory, Topic
 from programmes import search, seo, share_images
-from programmes.fragments import when_read
+from programmes.fragments import cached_value, when_read
 from programmes.models import District, Programme, RateLimit, StaffContact
 from programmes.querystring import query_parameters
+from programmes.templatetags.programme_tags import served_area
 from programmes.views import (
     FilteredListMixin,
     MovedOrGoneMixin,
@@ -89,29 +90,44 @@ class ActivityDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
     slug_history = ActivitySlugHistory
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_related()
-            .prefetch_related("partners", "programme__locations__district")
-        )
+        # The row alone: the rest of the page comes from the fragment cache, or is read
+        # when the page is drawn anew (Activity.read_details).
+        return super().get_queryset().select_related("programme", "location__district")
 
     def get_context_data(self, **kwargs):
         activity = self.object
         programme = activity.programme
-        contacts = list(programme.contacts.public())
-        where = share_images.where(programme, activity.location)
-        share_path = reverse("activities:share_image", kwargs={"slug": activity.slug})
+
+        def details():
+            return activity.read_details("partners", "programme__locations__district")
+
+        origin = seo.absolute_url(self.request, "/")
+        head = cached_value(
+            ["activity page head", activity.pk, origin], lambda: self.head(details())
+        )
         return super().get_context_data(
-            photos=activity.photos.public(),
-            contacts=contacts,
-            other_activities=programme.activities.published().exclude(pk=activity.pk)[:6],
-            share_image_url=seo.absolute_url(
-                self.request, f"{share_path}?v={share_images.key(activity.title, where)}"
+            details=when_read(details),
+            detail_key=(activity.pk, self.preview),
+            photos=when_read(activity.photos.public),
+            contacts=when_read(lambda: list(programme.contacts.public())),
+            other_activities=when_read(
+                lambda: programme.activities.published().exclude(pk=activity.pk)[:6]
             ),
-            structured_data=seo.json_ld(activity_data.activity(self.request, activity)),
+            **head,
             **kwargs,
         )
+
+    def head(self, activity):
+        """What the page's head says, from the activity read with its details."""
+        where = share_images.where(activity.programme, activity.location)
+        share_path = reverse("activities:share_image", kwargs={"slug": activity.slug})
+        return {
+            "served_area": served_area(activity.programme, activity.location),
+            "share_image_url": seo.absolute_url(
+                self.request, f"{share_path}?v={share_images.key(activity.title, where)}"
+            ),
+            "structured_data": seo.json_ld(activity_data.activity(self.request, activity)),
+        }
 
 
 @query_parameters("v")

@@ -148,12 +148,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers and the single writer work side by side under gunicorn.
+    # WAL lets readers and the single writer work side by side under gunicorn. Connections
+    # are kept (DJANGO_CONN_MAX_AGE) as on PostgreSQL: opening one, with its pragmas and a
+    # cold page cache, cost 3-4 ms of a 15-20 ms page (make profile, scripts/bench.py).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -136,7 +136,7 @@ def render_fragment(context, template_name, values, key_values=None):
             return ""
         # As {% include … only %}: a new context holding just the values given.
         html = template.render(context.new(values))
-        _keep(key, html)
+        _keep(key, str(html))
     return mark_safe(html)
 
 
@@ -149,11 +149,34 @@ def _cached(key):
         return None
 
 
-def _keep(key, html):
+def _keep(key, value):
     if key is None:
         return
     with contextlib.suppress(CACHE_DOWN):
-        cache.set(key, str(html), settings.FRAGMENT_CACHE_SECONDS)
+        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+
+
+def cached_value(parts, build):
+    """`build()`, kept like a fragment: under `parts` (which must name everything it
+    depends on besides the content), the language, the day and the content version.
+    For what a page computes in Python from rows it otherwise need not read."""
+    version = content_version()
+    key = None
+    if version is not None and settings.FRAGMENT_CACHE_SECONDS:
+        text = "\n".join(
+            [
+                *map(str, parts),
+                translation.get_language() or "",
+                timezone.localdate().isoformat(),
+                str(version),
+            ]
+        )
+        key = "fragment:value:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    value = _cached(key)
+    if value is None:
+        value = build()
+        _keep(key, value)
+    return value
 
 
 class _Gone:
