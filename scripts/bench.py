@@ -6,7 +6,11 @@
 2. The same after `generate_demo_data --programmes 1000 --activities 50000`.
 3. gunicorn on loopback, wrk against the finder and a static file of the same size
    served by the same gunicorn (WhiteNoise), side by side, with the page cache off
-   and on; then the resident memory of a gunicorn worker.
+   and on; then the resident memory of a gunicorn worker. Before that, at seed size
+   and again at 50k: each page a visitor draws anew (page cache off: the finder plain,
+   with 3 filters and with a search, home, a programme, an activity) against the
+   static file and /robots.txt, and a worker's memory after serving every page type
+   (BENCH_ONLY=pages: only these and the server times of step 1 and 2).
 4. A junk-parameter flood: the finder, then /zajecia/?junk=N with a new N per request,
    then the finder again, page cache off and on (BENCH_ONLY=junk: only this, at seed
    size).
@@ -56,6 +60,15 @@ WORKERS = os.environ.get("BENCH_WORKERS", "2")
 # BENCH_ONLY=opendata only the open-data API pages and the data package.
 ONLY = os.environ.get("BENCH_ONLY", "")
 WARM_UP = 20
+# The pages measured uncached against the static file and /robots.txt (page_types names).
+UNCACHED_PAGES = [
+    "finder",
+    "finder, 3 filters",
+    "finder, search q",
+    "home",
+    "programme detail",
+    "activity detail",
+]
 # Searches for step 5: one that finds activities, one that finds nothing.
 SEARCHES = [
     ("search that finds", "/zajecia/?q=angielski"),
@@ -342,6 +355,82 @@ def load_test(cached):
     return finder_rps, static_rps, floor_rps, len(body), rss
 
 
+def uncached_throughput():
+    """req/s of each of UNCACHED_PAGES, page cache off (the fragment cache on, as in
+    production), against the finder's static twin and /robots.txt on the same server.
+
+    The static file is measured before and after the pages and the mean taken, so a
+    machine that got busier or quieter meanwhile shows as the gap between the two.
+    """
+    prepare_static_twin()
+    server = Gunicorn(cache_seconds=0)
+    urls = dict(page_types())
+    try:
+        static = f"{server.url}/static/bench/finder-twin.html"
+        robots = f"{server.url}/robots.txt"
+        pages = [(name, server.url + urls[name]) for name in UNCACHED_PAGES]
+        for url in [static, robots, *(url for _name, url in pages)]:
+            wrk(url, duration="2s")  # warm up: imports, connections, fragment cache
+        static_before = wrk(static)
+        robots_rps = wrk(robots)
+        rates = {}
+        for name, url in pages:
+            rates[name] = wrk(url)
+            say(f"uncached {name}: {rates[name]:.0f} req/s")
+        static_after = wrk(static)
+        for _name, url in page_types():
+            urllib.request.urlopen(server.url + url).read()
+        rss = server.worker_rss_mb()
+    finally:
+        server.stop()
+    static_rps = (static_before + static_after) / 2
+    say(f"static {static_before:.0f} / {static_after:.0f} req/s, robots.txt {robots_rps:.0f}")
+    return {
+        "pages": rates,
+        "static": static_rps,
+        "static_spread": (static_before, static_after),
+        "robots": robots_rps,
+        "rss": rss,
+    }
+
+
+def print_uncached(seed, scale):
+    print()
+    print(
+        f"Pages drawn anew ({connection.vendor}, page cache off, fragment cache on): "
+        f"gunicorn, {WORKERS} sync workers, wrk -c{LOAD_CONNECTIONS} -d{LOAD_DURATION} on "
+        "loopback, against a static file as large as the finder (WhiteNoise, same server; "
+        "the mean of a run before and after the pages) and /robots.txt:"
+    )
+    print()
+    print(
+        "| page | req/s (seed) | / static | / robots.txt | req/s (50k) | / static | / robots.txt |"
+    )
+    print("|---|--:|--:|--:|--:|--:|--:|")
+    for name in UNCACHED_PAGES:
+        cells = []
+        for run in (seed, scale):
+            rps = run["pages"][name]
+            cells.append(f"{rps:.0f} | {rps / run['static']:.3f} | {rps / run['robots']:.3f}")
+        print(f"| {name} | {' | '.join(cells)} |")
+    for label, key in (("static file", "static"), ("/robots.txt", "robots")):
+        cells = [
+            f"{run[key]:.0f} | {run[key] / run['static']:.2f} | {run[key] / run['robots']:.2f}"
+            for run in (seed, scale)
+        ]
+        print(f"| {label} | {' | '.join(cells)} |")
+    spreads = [
+        f"{before:.0f} → {after:.0f}"
+        for before, after in (seed["static_spread"], scale["static_spread"])
+    ]
+    print()
+    print(
+        f"Static file before → after the pages: {spreads[0]} req/s (seed), {spreads[1]} "
+        f"(50k). Worker RSS after every page type: {seed['rss']:.0f} MB (seed), "
+        f"{scale['rss']:.0f} MB (50k)."
+    )
+
+
 def measure_counting():
     """Step 4: the finder's searches without and with counting.
 
@@ -436,6 +525,10 @@ def main():
         junk_only()
         return
     seed = measure("seed") if ONLY != "search" else None
+    uncached_seed = None
+    if ONLY in ("", "pages") and ensure_wrk():
+        say(f"uncached pages at seed size vs a static file, {LOAD_DURATION} each")
+        uncached_seed = uncached_throughput()
     say(f"generating {PROGRAMMES} programmes and {ACTIVITIES} activities")
     started = time.perf_counter()
     call_command(
@@ -450,19 +543,16 @@ def main():
         print_counting(*measure_counting())
         return finish()
     scale = measure("scale")
+    uncached_scale = None
+    if uncached_seed:
+        say(f"uncached pages at scale vs a static file, {LOAD_DURATION} each")
+        uncached_scale = uncached_throughput()
+    if ONLY == "pages":
+        print_server_times(seed, scale)
+        print_uncached(uncached_seed, uncached_scale)
+        return finish()
     say("building the HSDS data package at scale")
     package = measure_datapackage()
-    rows = [
-        "| page type | queries (seed) | queries (50k) | cards (seed / 50k) | median ms (seed) "
-        "| p99 ms (seed) | median ms (50k) | p99 ms (50k) | 50k / seed |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
-    ]
-    for name, (queries, median, p99, cards) in seed.items():
-        q2, m2, p2, cards2 = scale[name]
-        rows.append(
-            f"| {name} | {queries} | {q2} | {cards} / {cards2} | {median:.1f} | {p99:.1f} "
-            f"| {m2:.1f} | {p2:.1f} | {m2 / median:.2f} |"
-        )
     counting = measure_counting() if not ONLY else None
     load_rows = []
     if ONLY == "opendata":
@@ -478,14 +568,9 @@ def main():
     junk_rows = junk_section() if load_rows else []
     shutil.rmtree(BASE_DIR / "staticfiles" / "bench", ignore_errors=True)
 
-    print()
-    print(
-        f"Server time over {REQUESTS} requests per page through Django's middleware "
-        f"({connection.vendor}, "
-        f"page cache off); 50k = seed + {PROGRAMMES} programmes and {ACTIVITIES} activities:"
-    )
-    print()
-    print("\n".join(rows))
+    print_server_times(seed, scale)
+    if uncached_seed:
+        print_uncached(uncached_seed, uncached_scale)
     print()
     print(
         "HSDS data package (/api/hsds/datapackage.zip) built at 50k, in this process "
@@ -527,6 +612,28 @@ def main():
     if counting:
         print_counting(*counting)
     finish()
+
+
+def print_server_times(seed, scale):
+    rows = [
+        "| page type | queries (seed) | queries (50k) | cards (seed / 50k) | median ms (seed) "
+        "| p99 ms (seed) | median ms (50k) | p99 ms (50k) | 50k / seed |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, (queries, median, p99, cards) in seed.items():
+        q2, m2, p2, cards2 = scale[name]
+        rows.append(
+            f"| {name} | {queries} | {q2} | {cards} / {cards2} | {median:.1f} | {p99:.1f} "
+            f"| {m2:.1f} | {p2:.1f} | {m2 / median:.2f} |"
+        )
+    print()
+    print(
+        f"Server time over {REQUESTS} requests per page through Django's middleware "
+        f"({connection.vendor}, page cache off, fragment cache on); "
+        f"50k = seed + {PROGRAMMES} programmes and {ACTIVITIES} activities:"
+    )
+    print()
+    print("\n".join(rows))
 
 
 def print_junk(rows, size):
