@@ -1,0 +1,113 @@
+"""Cards and blocks drawn once and reused (programmes/fragments.py) must change nothing a
+visitor sees: every page is the same with the fragment cache off, filling it and read
+from it, and a change to the content shows at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from activities.models import Activity
+from tests.factories import ActivityFactory
+from tests.public_urls import public_urls
+
+pytestmark = pytest.mark.django_db
+
+FINDER = "/zajecia/"
+
+
+@pytest.fixture(autouse=True)
+def drawn_pages(settings):
+    """Whole pages drawn every time (no page cache), so only fragments can be reused."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.SEARCH_STATISTICS = False
+    settings.FRAGMENT_CACHE_SECONDS = 300
+
+
+def fetch(client, url):
+    """(HTML, number of queries) of one page."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode(), len(queries)
+
+
+def page_urls():
+    activity = Activity.objects.published().order_by("slug").first()
+    return [
+        *public_urls(),
+        f"{FINDER}?page=2",
+        # The card says how far each activity is from the visitor.
+        f"{FINDER}?near=50.062,19.938",
+        f"{FINDER}?near=50.080,20.030&q=angielski",
+        # The same card highlighting other words.
+        f"{FINDER}?q={activity.title.split()[0]}",
+        f"/en{FINDER}?q=angielski",
+    ]
+
+
+def test_every_page_is_the_same_with_the_fragment_cache_off_filling_and_full(
+    client, seed, settings
+):
+    urls = page_urls()
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    drawn = {url: fetch(client, url) for url in urls}
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    filling = {url: fetch(client, url) for url in urls}
+    # Read back in the opposite order, so cards cached by one page show on others.
+    full = {url: fetch(client, url) for url in reversed(urls)}
+    for url in urls:
+        html, queries = drawn[url]
+        assert filling[url][0] == html, url
+        assert full[url][0] == html, url
+        # Never more queries than drawing everything; fewer once the fragments are kept.
+        assert filling[url][1] <= queries, url
+        assert full[url][1] <= queries, url
+
+
+def test_cached_pages_make_fewer_queries(client, seed):
+    activity = Activity.objects.published().first()
+    for url in ["/", FINDER, activity.get_absolute_url(), activity.programme.get_absolute_url()]:
+        _html, drawn = fetch(client, url)
+        _html, reused = fetch(client, url)
+        assert reused < drawn, url
+
+
+def test_a_change_shows_at_once_on_every_page_that_shows_the_activity(client):
+    activity = ActivityFactory(title="Szachy dla seniorów")
+    pages = [FINDER, activity.get_absolute_url(), activity.programme.get_absolute_url()]
+    for url in pages:
+        assert "Szachy dla seniorów" in fetch(client, url)[0]
+    activity.title = "Warcaby dla seniorów"
+    activity.save()
+    for url in pages:
+        html = fetch(client, url)[0]
+        assert "Warcaby dla seniorów" in html, url
+        assert "Szachy dla seniorów" not in html, url
+
+
+def test_a_card_is_drawn_per_language(client):
+    activity = ActivityFactory(title_pl="Szachy", title_en="Chess", title_uk="Шахи")
+    # Read before any request: a request leaves its language active in this thread.
+    page = activity.get_absolute_url()
+    assert "Szachy" in fetch(client, FINDER)[0]
+    assert "Chess" in fetch(client, f"/en{FINDER}")[0]
+    assert "Шахи" in fetch(client, f"/uk{FINDER}")[0]
+    assert "Szachy" in fetch(client, page)[0]
+    assert "Chess" in fetch(client, f"/en{page}")[0]
+
+
+def test_the_highlighted_words_follow_each_search(client):
+    ActivityFactory(title="Szachy i warcaby dla seniorów")
+    first = fetch(client, f"{FINDER}?q=szachy")[0]
+    second = fetch(client, f"{FINDER}?q=warcaby")[0]
+    assert "<mark>Szachy</mark> i warcaby" in first
+    assert "Szachy i <mark>warcaby</mark>" in second
+
+
+def test_the_filter_form_keeps_each_visitors_choice(client, seed):
+    finder = reverse("activities:list")
+    fetch(client, f"{finder}?age=dzieci")
+    html = fetch(client, f"{finder}?age=seniorzy")[0]
+    assert '<option value="seniorzy" selected>' in html
+    assert '<option value="dzieci" selected>' not in html
