@@ -241,6 +241,13 @@ class SpreadsheetAdminMixin:
         state = import_jobs.read_state(token)
         if state is None:
             raise Http404
+        if request.GET.get("poll") and state["state"] not in (
+            import_jobs.QUEUED,
+            import_jobs.RUNNING,
+        ):
+            # The progress page's script asks; the page itself, loaded again, shows the
+            # result (once: a saved import's message and session are used up there).
+            return HttpResponse(status=204)
         template = "admin/activities/activity/import.html"
         if state["state"] == import_jobs.FAILED or import_jobs.is_stale(state):
             context = self.import_context(request, problem=import_jobs.failure_message())

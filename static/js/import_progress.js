@@ -12,17 +12,16 @@
   async function poll() {
     let response;
     try {
-      // A finished save answers with a redirect carrying a one-time message: let
-      // the browser itself follow it, not this request.
-      response = await fetch(window.location.href, {
-        credentials: "same-origin",
-        redirect: "manual",
-      });
+      // ?poll=1: a finished job answers 204 and leaves its result (a one-time
+      // message, the preview) to the page loaded again below.
+      const url = new URL(window.location.href);
+      url.searchParams.set("poll", "1");
+      response = await fetch(url, { credentials: "same-origin" });
     } catch (error) {
       window.setTimeout(poll, seconds * 1000);
       return;
     }
-    if (response.type === "opaqueredirect") {
+    if (response.status === 204) {
       window.location.reload();
       return;
     }
