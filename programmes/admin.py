@@ -4,17 +4,19 @@ admin shares: coordinators' scope, history with revert, freshness, photos.
 
 import reversion
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -28,6 +30,7 @@ from programmes.models import (
     StaffContact,
     is_editor,
 )
+from programmes.views import allow_map_tiles
 
 # History: what django-reversion records. A programme's version carries its places,
 # contacts and photos (edited on its page); an activity's carries its sessions and photos.
@@ -363,6 +366,34 @@ class LocationForm(forms.ModelForm):
                 self.fields[name].help_text = text
 
 
+class LocationMapForm(LocationForm):
+    """The location's own admin page adds a small map to pick the point on
+    (static/js/admin_coordinates.js); it loads Leaflet and tiles only when pressed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "latitude" in self.fields:
+            self.fields["latitude"].widget.attrs.update(
+                {
+                    "data-map-picker": "",
+                    "data-tile-url": settings.MAP_TILE_URL,
+                    "data-leaflet-css": static("leaflet/leaflet.css"),
+                    "data-leaflet-js": static("leaflet/leaflet.js"),
+                    "data-attribution": gettext("© OpenStreetMap contributors"),
+                    "data-button": gettext("Pick the point on a map"),
+                    "data-hint": gettext(
+                        "Click the entrance on the map: latitude and longitude are filled in. "
+                        "Then say in “source of coordinates” how you checked it, e.g. "
+                        "“OpenStreetMap, checked on site”. The map loads from the "
+                        "OpenStreetMap servers only after you press the button."
+                    ),
+                }
+            )
+
+    class Media:
+        js = ["js/admin_coordinates.js"]
+
+
 class LocationInline(ScopedInline, TranslationStackedInline):
     model = Location
     form = LocationForm
@@ -447,7 +478,7 @@ class ProgrammeAdmin(FreshnessAdminMixin, ScopedVersionAdmin, TranslationAdmin):
 
 @admin.register(Location)
 class LocationAdmin(ScopedVersionAdmin, TranslationAdmin):
-    form = LocationForm
+    form = LocationMapForm
     list_display = ["address", "programme", "district", "step_free", "has_coordinates"]
     list_filter = ["district", "step_free", ("programme", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["address", "name", "programme__name"]
@@ -457,6 +488,10 @@ class LocationAdmin(ScopedVersionAdmin, TranslationAdmin):
     @admin.display(boolean=True, description=_("coordinates"))
     def has_coordinates(self, location):
         return location.has_coordinates
+
+    def changeform_view(self, request, *args, **kwargs):
+        # Only this page of the admin may load map tiles (for the picker, once pressed).
+        return allow_map_tiles(super().changeform_view)(request, *args, **kwargs)
 
 
 @admin.register(StaffContact)

@@ -1,15 +1,20 @@
 """ "Najbliżej", "Moja lista" and /mapa/ in a real browser, on the seed data."""
 
 import base64
+import io
+import os
 import re
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from activities.models import Activity
+from programmes.models import Location
 from tests.browser.accessibility import serious_accessibility_violations
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.test_staff import PASSWORD
 from tests.factories import ActivityFactory, LocationFactory
 
 pytestmark = pytest.mark.browser
@@ -147,3 +152,38 @@ def test_the_new_pages_are_accessible_and_light(placed, page, viewport, path):
     page.wait_for_load_state("networkidle")
     assert serious_accessibility_violations(page) == []
     assert sum(sizes) < PAGE_BUDGET_BYTES
+
+
+@pytest.fixture
+def coordinator(site, monkeypatch):
+    """Na Skarpie's coordinator, as tests/browser/test_staff.py makes her."""
+    monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", PASSWORD)
+    call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
+    return "anna"
+
+
+def test_staff_pick_a_place_on_the_admin_map_and_must_name_the_source(site, coordinator, desktop):
+    place = Location.objects.get(programme__slug="na-skarpie")
+    desktop.route(
+        "https://tile.openstreetmap.org/**",
+        lambda route: route.fulfill(body=TILE, content_type="image/png"),
+    )
+    desktop.goto(f"{site}/admin/")
+    desktop.locator("#id_username").fill(coordinator)
+    desktop.locator("#id_password").fill(PASSWORD)
+    desktop.locator("input[type=submit]").click()
+    desktop.goto(f"{site}/admin/programmes/location/{place.pk}/change/")
+    desktop.get_by_role("button", name="Wskaż punkt na mapie").click()
+    desktop.locator(".leaflet-container").click()
+    latitude = float(desktop.locator("#id_latitude").input_value())
+    longitude = float(desktop.locator("#id_longitude").input_value())
+    assert 49.9 < latitude < 50.2
+    assert 19.7 < longitude < 20.3
+
+    desktop.locator("input[name=_save]").click()
+    expect(desktop.locator(".errorlist")).to_contain_text("Podaj, skąd pochodzą współrzędne")
+    desktop.locator("#id_coordinates_source").fill("OpenStreetMap, sprawdzone na miejscu")
+    desktop.locator("input[name=_save]").click()
+    expect(desktop.locator(".messagelist")).to_be_visible()
+    place.refresh_from_db()
+    assert place.has_coordinates
