@@ -37,6 +37,7 @@ from activities.models import (
     Correction,
     CorrectionStatus,
     DirectoryImport,
+    HowToJoin,
     Language,
     Partner,
     SearchCount,
@@ -57,7 +58,7 @@ from programmes.admin import (
     checked_message,
     mark_checked,
 )
-from programmes.models import District, Programme, is_editor
+from programmes.models import District, Programme, StepFreeAccess, is_editor
 
 # The "Do sprawdzenia" page shows at most this many items of each kind, most overdue first.
 REVIEW_PAGE_ROWS = 200
@@ -350,10 +351,17 @@ def template_lists():
     for title, model in [(gettext("Age groups"), AgeGroup), (gettext("Topics"), Topic)]:
         rows += [[], [title]]
         rows += [[item.name_pl, item.name_uk, item.name_en] for item in model.objects.all()]
+    rows += [[], [gettext("Languages (języki): name or code")]]
+    rows += [
+        [f"{item.name_pl} ({item.code})", item.name_uk, item.name_en]
+        for item in Language.objects.all()
+    ]
     for title, choices in [
         (gettext("Kinds (rodzaj)"), ActivityKind),
         (gettext("Statuses (status)"), ActivityStatus),
         (gettext("Timing (termin)"), Timing),
+        (gettext("How to join (jak_się_zapisać)"), HowToJoin),
+        (gettext("Step-free access (miejsce_bez_barier)"), StepFreeAccess),
     ]:
         rows += [[], [title]]
         rows += [[label] for label in spreadsheet.choices_in_polish(choices)]

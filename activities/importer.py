@@ -36,13 +36,22 @@ from activities.models import (
     ActivityStatus,
     AgeGroup,
     DirectoryImport,
+    HowToJoin,
+    Language,
     Partner,
     Timing,
     Topic,
     WeeklySession,
 )
 from activities.spreadsheet import COLUMNS_BY_FIELD, CellProblem, FileProblem
-from programmes.models import District, Location, Programme, ProgrammeSlugHistory, is_editor
+from programmes.models import (
+    District,
+    Location,
+    Programme,
+    ProgrammeSlugHistory,
+    StepFreeAccess,
+    is_editor,
+)
 from programmes.search import fold
 
 CREATED, CHANGED, UNCHANGED, ERROR = "created", "changed", "unchanged", "error"
@@ -58,12 +67,28 @@ TEXT_FIELDS = [
         "eligibility",
         "timing_note",
         "cost_note",
+        "only_for",
+        "how_to_join_note",
+        "what_to_bring",
+        "notice",
     )
     for language in spreadsheet.LANGUAGES
 ]
-M2M_FIELDS = ["age_groups", "topics", "partners"]
-CHOICE_FIELDS = {"kind": ActivityKind, "status": ActivityStatus, "timing": Timing}
-DATE_FIELDS = ["visible_from", "visible_until", "starts_on", "ends_on", "last_verified"]
+M2M_FIELDS = ["age_groups", "topics", "partners", "languages"]
+CHOICE_FIELDS = {
+    "kind": ActivityKind,
+    "status": ActivityStatus,
+    "timing": Timing,
+    "how_to_join": HowToJoin,
+}
+DATE_FIELDS = [
+    "visible_from",
+    "visible_until",
+    "starts_on",
+    "ends_on",
+    "last_verified",
+    "notice_until",
+]
 NUMBER_FIELDS = ["min_age", "max_age", "edition", "order"]
 # An empty cell keeps what is saved (or the default for a new activity).
 KEEP_WHEN_EMPTY = ["published", "free_of_charge", "order", *CHOICE_FIELDS]
@@ -79,6 +104,7 @@ CROSS_FIELD_RULES = {
         lambda a: a.starts_on is None or a.ends_on is None or a.ends_on >= a.starts_on,
     ),
     "activity_paid_needs_cost_note": ("cost_note_pl", lambda a: a.free_of_charge or a.cost_note),
+    "activity_notice_has_end_date": ("notice_until", lambda a: not a.notice or a.notice_until),
     "activity_visible_period": (
         "visible_until",
         lambda a: (
@@ -168,6 +194,10 @@ class Importer:
         self.age_groups = self._vocabulary(AgeGroup)
         self.topics = self._vocabulary(Topic)
         self.partners = {fold(partner.name): partner for partner in Partner.objects.all()}
+        self.languages = {}
+        for item in Language.objects.all():
+            names = [item.code, *(getattr(item, f"name_{lang}") for lang in spreadsheet.LANGUAGES)]
+            self.languages.update({fold(name): item for name in names if name})
 
     @staticmethod
     def _vocabulary(model):
@@ -197,6 +227,8 @@ class Importer:
             return spreadsheet.open_data_id(raw)
         if field_name in CHOICE_FIELDS:
             return spreadsheet.choice(raw, CHOICE_FIELDS[field_name])
+        if field_name == "step_free":
+            return spreadsheet.choice(raw, StepFreeAccess)
         if field_name in ("published", "free_of_charge"):
             return spreadsheet.boolean(raw) if spreadsheet.text(raw) else None
         if field_name in DATE_FIELDS:
@@ -450,6 +482,9 @@ class Importer:
         location = self.location_for(number, programme, values, activity, errors, location_changes)
         if errors:
             return result
+        self.apply_step_free(number, location, values, errors, location_changes)
+        if errors:
+            return result
         return self.save_activity(
             number, activity, programme, location, values, result, location_changes
         )
@@ -571,6 +606,29 @@ class Importer:
             location.district = district
             location.save()
         return location
+
+    def apply_step_free(self, number, location, values, errors, changes):
+        """The place's step-free access, when the row gives one (empty: keep it)."""
+        access = values.get("step_free")
+        if access is None or (location is not None and location.step_free == access):
+            return
+        column = COLUMNS_BY_FIELD["step_free"]
+        if location is None:
+            errors.append(
+                cell_error(number, column, _("step-free access is given without a place"))
+            )
+            return
+        changes.append(
+            (
+                f"{column.header} ({location.address})",
+                spreadsheet.choice_label(StepFreeAccess, location.step_free),
+                spreadsheet.choice_label(StepFreeAccess, access),
+            )
+        )
+        if self.commit:
+            self.history.add(location)
+        location.step_free = access
+        location.save(update_fields=["step_free"])
 
     def location_by_id(self, number, programme, values, errors, changes):
         """The place a row names by its open-data id: found, or created with that id."""
@@ -716,7 +774,7 @@ class Importer:
         """Errors from the model's own field checks and constraints, per column."""
         exclude = {"programme", "location", "title", "summary", "description", "audience_note"}
         exclude |= {"eligibility", "cost_note", "timing_note", "search_title", "search_text"}
-        exclude |= {"sort_key"}
+        exclude |= {"sort_key", "only_for", "how_to_join_note", "what_to_bring", "notice"}
         try:
             activity.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
         except ValidationError as error:

@@ -76,11 +76,18 @@ COLUMNS = [
     Column("wiek_do", "max_age"),
     *translated("dla_kogo", "audience_note"),
     *translated("warunki_udziału", "eligibility"),
+    # Before going (issue 14): who only may take part, how to join, the languages.
+    *translated("tylko_dla", "only_for"),
+    Column("jak_się_zapisać", "how_to_join"),
+    *translated("zapisy_opis", "how_to_join_note"),
+    *translated("co_zabrać", "what_to_bring"),
+    Column("języki", "languages"),
     Column("tematy", "topics"),
     Column("partnerzy", "partners"),
     Column("adres", "address"),
     Column("miejsce_uuid", "location_uuid"),
     Column("dzielnica", "district"),
+    Column("miejsce_bez_barier", "step_free"),
     Column("zajęcia", "sessions"),
     Column("termin", "timing"),
     Column("od", "starts_on"),
@@ -89,6 +96,8 @@ COLUMNS = [
     Column("edycja", "edition"),
     Column("bezpłatne", "free_of_charge"),
     *translated("koszt", "cost_note"),
+    *translated("komunikat", "notice"),
+    Column("komunikat_do", "notice_until"),
     Column("sprawdzono", "last_verified"),
     Column("kolejność", "order"),
 ]
@@ -513,15 +522,22 @@ def export_rows(activities):
     """One row per activity, in COLUMNS' order, read in chunks (any number of activities)."""
     from django.db.models import Prefetch
 
-    from activities.models import ActivityKind, ActivityStatus, Timing
+    from activities.models import ActivityKind, ActivityStatus, HowToJoin, Timing
+    from programmes.models import StepFreeAccess
 
-    choices = {"kind": ActivityKind, "status": ActivityStatus, "timing": Timing}
+    choices = {
+        "kind": ActivityKind,
+        "status": ActivityStatus,
+        "timing": Timing,
+        "how_to_join": HowToJoin,
+    }
     activities = (
         activities.select_related("programme", "location__district")
         .prefetch_related(
             Prefetch("age_groups", to_attr="age_group_list"),
             Prefetch("topics", to_attr="topic_list"),
             Prefetch("sessions", to_attr="session_list"),
+            Prefetch("languages", to_attr="prefetched_language_list"),
             "partners",
         )
         .order_by("sort_key", "pk")
@@ -538,6 +554,8 @@ def export_rows(activities):
             "partners": f"{LIST_SEPARATOR} ".join(p.name for p in activity.partners.all()),
             "address": location.address if location else "",
             "district": str(location.district) if location and location.district else "",
+            "step_free": choice_label(StepFreeAccess, location.step_free) if location else "",
+            "languages": _names(activity.prefetched_language_list),
             "sessions": format_sessions(
                 sorted((s.weekday, s.starts_at, s.ends_at) for s in activity.session_list)
             ),

@@ -6,7 +6,9 @@ schedules, the districts its programme serves as service_areas, and its topics a
 groups as terms of our two taxonomies (attributes). Only what public pages show leaves
 the site: no drafts, hidden rows, staff notes, corrections, coordinators, or contacts'
 e-mails and phones. Texts are the Polish originals: callers work inside translation.override("pl").
-Unknown values (and lists we hold no data for: phones, languages, funding) are left out.
+Unknown values (and lists we hold no data for: phones, funding) are left out: an activity
+whose language or way of joining staff have not confirmed has no `languages` and no
+`application_process`, never a guessed Polish or "just come".
 
 Ids: rows carry a permanent `uuid` (programmes.models.open_data_id). Objects without a
 row of their own (an address, a cost option, a service area, a taxonomy link) get a
@@ -19,6 +21,8 @@ import uuid
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityStatus, AgeGroup, Timing, Topic
 from programmes.models import Programme, ProgrammeStatus, StaffContact
@@ -238,15 +242,50 @@ def location(place):
             "address_type": "physical",
         }
     ]
-    if place.accessibility:
+    if place.accessibility or place.step_free:
         data["accessibility"] = [
-            {
-                "id": derived_id(place.uuid, "accessibility"),
-                "location_id": str(place.uuid),
-                "description": place.accessibility,
-            }
+            without_empty(
+                {
+                    "id": derived_id(place.uuid, "accessibility"),
+                    "location_id": str(place.uuid),
+                    "description": place.accessibility,
+                    # Staff's yes / partly / no, as the page says it; none when not known.
+                    "details": step_free_details(place),
+                }
+            )
         ]
     return data
+
+
+def step_free_details(place):
+    if not place.step_free:
+        return ""
+    return f"{gettext('Step-free access')}: {place.get_step_free_display()}"
+
+
+def application_process(activity):
+    """How to join and what to bring, as the activity page says them; "" when unknown."""
+    steps = []
+    if activity.how_to_join:
+        steps.append(capfirst(activity.get_how_to_join_display()))
+    if activity.how_to_join_note:
+        steps.append(activity.how_to_join_note)
+    if activity.what_to_bring:
+        steps.append(f"{gettext('What to bring')}: {activity.what_to_bring}")
+    return ". ".join(step.rstrip(".") for step in steps) + "." if steps else ""
+
+
+def languages(activity):
+    """The languages staff confirmed the activity is held in (none when not known)."""
+    return [
+        {
+            "id": derived_id(activity.uuid, f"language:{language.code}"),
+            "service_id": str(activity.uuid),
+            "name": language.name,
+            "code": language.code,
+        }
+        for language in activity.language_list
+    ]
 
 
 def service_status(activity):
@@ -263,7 +302,7 @@ def service_summary(activity, absolute_url):
     """The service's one-to-one fields (what /services lists without `full`)."""
     verified = activity.last_verified or activity.programme.last_verified
     texts = [activity.summary, activity.description]
-    who = [activity.audience_note, activity.eligibility]
+    who = [activity.only_for_text, activity.audience_note, activity.eligibility]
     return without_empty(
         {
             "id": str(activity.uuid),
@@ -275,6 +314,8 @@ def service_summary(activity, absolute_url):
             "status": service_status(activity),
             "fees_description": activity.cost_note,
             "eligibility_description": "\n\n".join(text for text in who if text),
+            "application_process": application_process(activity),
+            "alert": "\n".join(activity.notices),
             "minimum_age": activity.min_age,
             "maximum_age": activity.max_age,
             "assured_date": verified.isoformat() if verified else None,
@@ -446,4 +487,5 @@ def service(activity, absolute_url):
         "cost_options": cost_options(activity),
         "contacts": contacts(activity),
         "attributes": attributes(activity, absolute_url),
+        "languages": languages(activity),
     }

@@ -482,6 +482,14 @@ class ForParticularGroup(models.Model):
     class Meta:
         abstract = True
 
+    def clean(self):
+        super().clean()
+        # The database constraint sees one language's column; staff may write the
+        # notice in any of them (admin shows notice_pl, notice_uk, notice_en).
+        written = [getattr(self, f"notice_{code}", None) for code, _name in settings.LANGUAGES]
+        if (self.notice or any(written)) and not self.notice_until:
+            raise ValidationError({"notice_until": _("Give the last day the notice is shown.")})
+
     @property
     def is_for_particular_group(self):
         return bool(self.only_for)
