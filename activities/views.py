@@ -291,6 +291,7 @@ def shortlist(request):
             )
             if activities
             else "",
-            "noindex": True,
+            # Every list is a variant of the one page: search engines are sent there.
+            "canonical_url": seo.absolute_url(request, request.path),
         },
     )

@@ -93,11 +93,10 @@ def test_it_reads_the_list_in_few_queries(client, django_assert_max_num_queries)
         shortlist(client, *ids)
 
 
-def test_it_is_not_indexed(client):
+def test_every_list_points_search_engines_to_the_one_page(client):
     activity = ActivityFactory()
-    assert (
-        '<meta name="robots" content="noindex' in shortlist(client, activity.slug).content.decode()
-    )
+    page = shortlist(client, activity.slug).content.decode()
+    assert '<link rel="canonical" href="http://testserver/moja-lista/">' in page
 
 
 def test_cards_and_activity_pages_carry_the_save_button(client):
