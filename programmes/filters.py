@@ -110,10 +110,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
             remaining = self.data.copy()
             remaining.pop(name, None)
             remaining.pop("page", None)
+            # A ticked box (e.g. "Bez barier") is named by its label alone.
+            label, shown = ("", field.label) if value is True else (field.label, None)
             chips.append(
                 {
-                    "label": field.label,
-                    "value": _display(field.field, value),
+                    "label": label,
+                    "value": shown or _display(field.field, value),
                     "remove_query": remaining.urlencode(),
                 }
             )

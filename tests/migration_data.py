@@ -14,3 +14,5 @@ def restore_migration_data():
     import_module("activities.migrations.0005_staff_groups").grant(apps)
     districts = import_module("programmes.migrations.0007_fill_polish_and_district_names")
     districts.translate_district_names(apps, None)
+    languages = import_module("activities.migrations.0020_languages_how_to_join_only_for_notice")
+    languages.seed_languages(apps, None)

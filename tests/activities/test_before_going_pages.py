@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from activities.models import HowToJoin
+from activities.models import ActivityStatus, HowToJoin
 from programmes.models import ProgrammeStatus, StepFreeAccess
 from tests.factories import ActivityFactory, LocationFactory, ProgrammeFactory, language
 
@@ -197,4 +197,15 @@ def test_an_unticked_step_free_box_is_not_a_chip(client):
 
 def test_a_ticked_step_free_box_is_a_removable_chip(client):
     response = client.get(FINDER, {"step_free": "on"})
-    assert [chip["label"] for chip in response.context["filter"].chips] == ["Bez barier"]
+    [chip] = response.context["filter"].chips
+    assert (chip["label"], chip["value"], chip["remove_query"]) == ("", "Bez barier", "")
+
+
+def test_the_page_title_names_the_step_free_filter(client):
+    response = client.get(FINDER, {"step_free": "on"})
+    assert "<title>Znajdź bezpłatne zajęcia – Bez barier" in response.text
+
+
+def test_a_suspended_activitys_card_says_so(client):
+    ActivityFactory(status=ActivityStatus.SUSPENDED)
+    assert '<p class="badge badge--suspended">Czasowo zawieszone</p>' in client.get(FINDER).text

@@ -28,7 +28,11 @@ def queued_jobs(settings, tmp_path, monkeypatch):
 
 
 def test_the_progress_page_turns_into_the_preview_and_then_saves(
-    site, anna, phone, queued_jobs, tmp_path  # noqa: F811
+    site,
+    anna,
+    phone,
+    queued_jobs,
+    tmp_path,  # noqa: F811
 ):
     file = tmp_path / "zajecia.csv"
     file.write_bytes(csv_file([row(program="na-skarpie", slug="nowe-zajecia")]).getvalue())
