@@ -101,7 +101,16 @@ def _describe(value):
             if not name.startswith("_") and name not in fields and isinstance(item, _PLAIN)
         )
         return f"{value._meta.label_lower}:{value.pk}:{annotations}"
-    return repr(value)
+    text = repr(value)
+    if " object at 0x" in text:
+        # Python's default repr names the object, not what it holds: no key can say
+        # what the fragment shows, so it is drawn every time (fragment_key gives None).
+        raise _Undescribable(text)
+    return text
+
+
+class _Undescribable(Exception):
+    """A value passed to a fragment whose repr does not say what it holds."""
 
 
 def fragment_key(template, values):
@@ -109,13 +118,17 @@ def fragment_key(template, values):
     version = content_version()
     if version is None or not settings.FRAGMENT_CACHE_SECONDS:
         return None
+    try:
+        described = [f"{name}={_describe(value)}" for name, value in sorted(values.items())]
+    except _Undescribable:
+        return None
     parts = [
         template.origin.template_name if template.origin else "",
         hashlib.sha256(template.source.encode()).hexdigest(),
         translation.get_language() or "",
         timezone.localdate().isoformat(),
         str(version),
-        *(f"{name}={_describe(value)}" for name, value in sorted(values.items())),
+        *described,
     ]
     digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return f"fragment:{digest}"

@@ -162,6 +162,10 @@ class Query:
     def __str__(self):
         return self.text
 
+    def __repr__(self):
+        # Also what a cached card's key holds (programmes/fragments.py): the marks follow it.
+        return f"Query({self.text!r}, languages={self.languages!r})"
+
     def __bool__(self):
         return bool(self.terms)
 
