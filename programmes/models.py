@@ -12,7 +12,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, Value, prefetch_related_objects
 from django.db.models.functions import Coalesce, NullIf, TruncDate
 from django.urls import reverse
 from django.utils import timezone
@@ -344,8 +344,10 @@ class ProgrammeQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet)
         """Programmes serving a district, including those that serve the whole city."""
         return self.filter(Q(pk__in=district.programmes.values("pk")) | Q(citywide=True))
 
+    related_lookups = ("districts", "locations__district")
+
     def with_related(self):
-        return self.prefetch_related("districts", "locations__district")
+        return self.prefetch_related(*self.related_lookups)
 
     def refresh_search_index(self):
         """Rebuild the derived columns of these programmes: search text, Polish sort key.
@@ -642,6 +644,17 @@ class Programme(Reviewable, ForParticularGroup, Publishable):
     def mapped_locations(self):
         """Locations with coordinates; uses the prefetched list when there is one."""
         return [location for location in self.locations.all() if location.has_coordinates]
+
+    def read_details(self):
+        """This row with what with_related() reads, read once; returns self.
+
+        For the programme page, which draws the programme only when its block is not
+        in the fragment cache: the row is read alone first, the rest on demand.
+        """
+        if not getattr(self, "_details_read", False):
+            prefetch_related_objects([self], *ProgrammeQuerySet.related_lookups)
+            self._details_read = True
+        return self
 
     @property
     def main_location(self):

@@ -19,8 +19,10 @@ from django_filters.views import FilterView
 from programmes import seo, share_images
 from programmes import structured_data as sd
 from programmes.filters import ProgrammeFilter
+from programmes.fragments import cached_value, when_read
 from programmes.models import Programme, ProgrammeSlugHistory, in_visitor_order
 from programmes.querystring import query_parameters
+from programmes.templatetags.programme_tags import served_area
 
 
 class FilteredListMixin:
@@ -115,23 +117,41 @@ class ProgrammeDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
     model = Programme
     slug_history = ProgrammeSlugHistory
 
-    def get_queryset(self):
-        return super().get_queryset().with_related()
+    # The row alone: the rest of the page comes from the fragment cache, or is read when
+    # the page is drawn anew (Programme.read_details).
 
     def get_context_data(self, **kwargs):
         programme = self.object
-        contacts = list(programme.contacts.public())
-        where = share_images.where(programme, programme.main_location)
-        share_path = reverse("programmes:share_image", kwargs={"slug": programme.slug})
+        request = self.request
+        contacts = when_read(lambda: list(programme.contacts.public()))
+        origin = seo.absolute_url(request, "/")
+        head = cached_value(
+            ["programme page head", programme.pk, origin],
+            lambda: self.head(programme.read_details(), list(contacts)),
+        )
+        # The printed poster names the address the page was asked for.
+        poster_url = f"{request.scheme}://{request.get_host()}{programme.get_absolute_url()}"
         return super().get_context_data(
-            photos=programme.photos.public(),
+            details=when_read(programme.read_details),
+            detail_key=(programme.pk, self.preview, poster_url),
+            poster_url=poster_url,
+            photos=when_read(programme.photos.public),
             contacts=contacts,
-            share_image_url=seo.absolute_url(
-                self.request, f"{share_path}?v={share_images.key(programme.name, where)}"
-            ),
-            structured_data=seo.json_ld(sd.programme(self.request, programme, contacts)),
+            **head,
             **kwargs,
         )
+
+    def head(self, programme, contacts):
+        """What the page's head says, from the programme read with its details."""
+        where = share_images.where(programme, programme.main_location)
+        share_path = reverse("programmes:share_image", kwargs={"slug": programme.slug})
+        return {
+            "served_area": served_area(programme, programme.main_location),
+            "share_image_url": seo.absolute_url(
+                self.request, f"{share_path}?v={share_images.key(programme.name, where)}"
+            ),
+            "structured_data": seo.json_ld(sd.programme(self.request, programme, contacts)),
+        }
 
 
 def map_tile_origin():
