@@ -4,10 +4,11 @@ filtered by, reused by the HTML page, exports and tests.
 
 import django_filters
 from django import forms
+from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, AgeGroup, Language, Topic, Weekday
+from activities.models import Activity, AgeGroup, FinderOrder, Language, Topic, Weekday
 from programmes.filters import DirectoryFilterSet, PointFilter
 from programmes.models import Location, Programme
 
@@ -81,8 +82,28 @@ class ActivityFilter(DirectoryFilterSet):
         widget=forms.HiddenInput,
     )
 
+    sort = django_filters.ChoiceFilter(
+        label=_("Order"),
+        choices=FinderOrder.choices,
+        # Ordering is not filtering: in_chosen_order() applies it after every filter,
+        # since a search orders its matches by relevance.
+        method="keep_rows",
+        empty_label=_("Recommended"),
+        # Chosen by the links above the results (order_links); the filter form only
+        # carries it along.
+        widget=forms.HiddenInput,
+    )
+
+    order_parameters = ("sort",)
     indexable_filters = ("age",)
     landing_filters = ("district", "topic", "programme")
+    # What each `sort` choice calls on the filtered activities, after every filter
+    # (in_chosen_order). "Nearest" is the `near` parameter instead: it needs the
+    # visitor's position, and is offered in order_links once that is known.
+    orders = {
+        FinderOrder.ALPHABETICAL: "alphabetical",
+        FinderOrder.SOONEST: "soonest_first",
+    }
 
     def on_weekday(self, queryset, name, value):
         return queryset.on_weekday(value)
@@ -107,6 +128,50 @@ class ActivityFilter(DirectoryFilterSet):
         """The visitor's position when the results are sorted by distance, else None."""
         return self.chosen().get("near")
 
+    def keep_rows(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        return self.in_chosen_order(super().filter_queryset(queryset))
+
+    def in_chosen_order(self, queryset):
+        """The chosen order (or the queryset's own: recommended, or a search's by
+        relevance); with a district chosen, those held there before the city-wide."""
+        chosen = self.form.cleaned_data
+        if chosen.get("sort"):
+            queryset = getattr(queryset, self.orders[chosen["sort"]])()
+        if chosen.get("district"):
+            queryset = queryset.local_first(chosen["district"])
+        return queryset
+
+    @cached_property
+    def order_links(self):
+        """Each order offered, with the address of the results in it (from page 1)
+        and whether it is the current one. "Nearest" is offered once the visitor's
+        position is known (`near`); the recommended order leaves the position out."""
+        chosen = self.form.cleaned_data if self.is_valid() else {}
+        near = chosen.get("near")
+        current = chosen.get("sort") or ("near" if near else "")
+        choices = list(self.form.fields["sort"].choices)
+        if near:
+            choices.insert(1, ("near", _("Nearest")))
+        links = []
+        for value, label in choices:
+            # Unbound (no query string), the data is a plain empty dict.
+            query = self.data.copy() if self.is_bound else QueryDict(mutable=True)
+            query.pop("page", None)
+            query.pop("sort", None)
+            if not value:
+                query.pop("near", None)
+            elif value != "near":
+                query["sort"] = value
+            links.append({"label": label, "query": query.urlencode(), "current": value == current})
+        return links
+
+    @property
+    def chosen_district(self):
+        return self.chosen().get("district")
+
     class Meta:
         model = Activity
         fields = [
@@ -119,4 +184,5 @@ class ActivityFilter(DirectoryFilterSet):
             "language",
             "step_free",
             "near",
+            "sort",
         ]

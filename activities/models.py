@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, StrIndex, Substr
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
@@ -46,6 +46,30 @@ from programmes.models import (
     unconfirmed_source_year,
     visible_q,
 )
+
+
+def district_conditions(district):
+    """(held here, city-wide programmes): the condition for activities held in the
+    district itself, and the ids of the programmes open to the whole city.
+
+    Held here: at a place in the district, or without a place of their own and run
+    by a programme that serves the district (not one open to the whole city).
+    The district's places and programmes are read first (two small queries): lists
+    of ids on the activity's own columns let SQLite and PostgreSQL combine their
+    indexes, where conditions on joined rows or subqueries make them test every
+    activity in the city (35-60 ms at 50,000 activities).
+    """
+    # Kept on the district object: a finder request filters, orders and counts by the
+    # same district (one object from the FilterSet) and reads these rows once.
+    if not hasattr(district, "_activity_conditions"):
+        places = Location.objects.filter(district=district).values_list("pk", flat=True)
+        programmes = Programme.objects.in_district(district).values_list("pk", "citywide")
+        serving, citywide = [], []
+        for pk, is_citywide in programmes:
+            (citywide if is_citywide else serving).append(pk)
+        held_here = Q(location__in=list(places)) | Q(location__isnull=True, programme__in=serving)
+        district._activity_conditions = (held_here, citywide)
+    return district._activity_conditions
 
 
 def published_activity_q(prefix=""):
@@ -263,6 +287,14 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 7, _("Sunday")
 
 
+class FinderOrder(models.TextChoices):
+    """The orders a visitor can choose in the finder (`?sort=`); none chosen is the
+    recommended order (ActivityQuerySet.recommended_order)."""
+
+    ALPHABETICAL = "a-z", _("A–Z")
+    SOONEST = "wkrotce", _("Soonest first")
+
+
 class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
     def verified_on(self):
         # An activity without its own date follows its programme's (Activity.verified_on).
@@ -283,19 +315,81 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
 
     def in_district(self, district):
         """Activities at a location in the district, or of a programme serving it."""
-        # The district's places and programmes are read first (two small queries):
-        # lists of ids on the activity's own columns let SQLite and PostgreSQL
-        # combine their indexes, where conditions on joined rows or subqueries make
-        # them test every activity in the city (35-60 ms at 50,000 activities).
-        places = Location.objects.filter(district=district).values_list("pk", flat=True)
-        programmes = Programme.objects.in_district(district).values_list("pk", "citywide")
-        serving, citywide = [], []
-        for pk, is_citywide in programmes:
-            (citywide if is_citywide else serving).append(pk)
-        return self.filter(
-            Q(location__in=list(places))
-            | Q(location__isnull=True, programme__in=serving)
-            | Q(programme__in=citywide)
+        held_here, citywide = district_conditions(district)
+        return self.filter(held_here | Q(programme__in=citywide))
+
+    def held_in_district(self, district):
+        """Those held in the district itself, without the city-wide ones (in_district)."""
+        held_here, _citywide = district_conditions(district)
+        return self.filter(held_here)
+
+    def count_held_in_district(self, district):
+        """{"total": all of these, "held_here": those held in the district itself}, in
+        one query."""
+        held_here, _citywide = district_conditions(district)
+        return self.aggregate(
+            total=models.Count("pk"), held_here=models.Count("pk", filter=held_here)
+        )
+
+    def local_first(self, district):
+        """Those held in the district itself before those open to the whole city, each
+        group in the order already set. How many are held there (count_held_in_district)
+        tells a page where the city-wide ones begin."""
+        held_here, _citywide = district_conditions(district)
+        return self.alias(
+            in_chosen_district=models.Case(
+                models.When(held_here, then=0), default=1, output_field=models.IntegerField()
+            )
+        ).order_by("in_chosen_district", *self.current_order())
+
+    def current_order(self):
+        """The order set so far, or the model's default."""
+        return self.query.order_by or self.model._meta.ordering
+
+    def open_to_everyone_first(self):
+        """Those open to everyone before those only for a particular group (the
+        activity's or its programme's `only_for`), each group in the order already set."""
+        return self.alias(
+            for_a_particular_group=models.Case(
+                models.When(for_particular_group_q(), then=1),
+                default=0,
+                output_field=models.IntegerField(),
+            )
+        ).order_by("for_a_particular_group", *self.current_order())
+
+    def alphabetical(self):
+        """By title as the visitor reads it (the programme only breaks ties)."""
+        if (get_language() or "pl") == "pl":
+            # The Polish title key is the tail of sort_key (make_sort_key): after the
+            # programme's name, the separator, its id (10 digits) and the order (5).
+            tail = StrIndex("sort_key", models.Value(search.SORT_SEPARATOR))
+            title_key = Substr("sort_key", tail + len(search.SORT_SEPARATOR) + 15)
+            return self.order_by(title_key, "sort_key", "pk")
+        return self.order_by(
+            in_visitor_language("title"), in_visitor_language("programme__name"), "pk"
+        )
+
+    def soonest_first(self, today=None):
+        """Dated events and planned starts first, by the day they begin (one under way
+        counts as today), then those with weekly sessions, then the rest; each group in
+        directory order."""
+        today = today or timezone.localdate()
+        next_day = models.Case(
+            models.When(starts_on__gte=today, then=models.F("starts_on")),
+            models.When(starts_on__isnull=False, ends_on__gte=today, then=models.Value(today)),
+            default=None,
+            output_field=models.DateField(),
+        )
+        weekly = Exists(WeeklySession.objects.filter(activity=OuterRef("pk")))
+        without_weekly_sessions = models.Case(
+            models.When(weekly, then=0), default=1, output_field=models.IntegerField()
+        )
+        return self.alias(
+            next_day=next_day, without_weekly_sessions=without_weekly_sessions
+        ).order_by(
+            models.F("next_day").asc(nulls_last=True),
+            "without_weekly_sessions",
+            *self.in_directory_order().current_order(),
         )
 
     def for_age_group(self, age_group):
@@ -326,6 +420,34 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         sessions = WeeklySession.objects.filter(activity=OuterRef("pk"))
         return self.filter(Exists(sessions) | Q(timing=Timing.DATED, starts_on__isnull=False))
 
+    def without_fixed_times(self):
+        """Those a calendar cannot hold: no weekly session and no date ("ask for times")."""
+        sessions = WeeklySession.objects.filter(activity=OuterRef("pk"))
+        return self.exclude(Exists(sessions)).exclude(timing=Timing.DATED, starts_on__isnull=False)
+
+    def running_between(self, first, last):
+        """Those that may take place between the two days: not suspended or over, not
+        planned without a start, not ended before `first` nor starting after `last`."""
+        return (
+            self.exclude(status__in=[ActivityStatus.SUSPENDED, ActivityStatus.FINISHED])
+            .exclude(status=ActivityStatus.PLANNED, starts_on__isnull=True)
+            .exclude(ends_on__lt=first)
+            .exclude(starts_on__gt=last)
+        )
+
+    def on_calendar_between(self, first, last):
+        """Those with a weekly session valid, or a date, between the two days (inclusive);
+        which days exactly is activities/week.py's job."""
+        sessions = (
+            WeeklySession.objects.filter(activity=OuterRef("pk"))
+            .exclude(valid_from__gt=last)
+            .exclude(valid_until__lt=first)
+        )
+        dated = Q(timing=Timing.DATED, starts_on__lte=last) & (
+            Q(ends_on__gte=first) | Q(ends_on__isnull=True, starts_on__gte=first)
+        )
+        return self.running_between(first, last).filter(Exists(sessions) | dated)
+
     def search(self, query):
         """Every word of the query must match (SearchableQuerySet); title matches first."""
         query = search.Query.of(query)
@@ -342,6 +464,11 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
             default=len(ActivityKind),
         )
         return self.order_by(kind_order, in_visitor_order("title", "sort_key"), "pk")
+
+    def recommended_order(self):
+        """The finder's order when the visitor chose none (README, "Order of results"):
+        open to everyone before only for a particular group, then directory order."""
+        return self.in_directory_order().open_to_everyone_first()
 
     def in_directory_order(self):
         """By programme, then the staff's order, then title, as the visitor reads them."""
@@ -433,6 +560,12 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         """
         ids = list(self.values_list("pk", flat=True)[start : start + size])
         return DeferredRows(self, ids).rows
+
+    def for_calendar(self):
+        """What a line of the week's calendar shows: title, place, programme, sessions."""
+        return self.select_related("programme", "location__district").prefetch_related(
+            Prefetch("sessions", to_attr="session_list"), "programme__districts"
+        )
 
     def with_related(self):
         """What a card or page shows, in six queries, whatever the number of activities.
@@ -864,6 +997,14 @@ class WeeklySession(models.Model):
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+    def takes_place_on(self, day):
+        """Whether the session is held on `day`: its weekday, within its valid period."""
+        return (
+            day.isoweekday() == self.weekday
+            and (self.valid_from is None or self.valid_from <= day)
+            and (self.valid_until is None or day <= self.valid_until)
+        )
 
 
 class ActivityPhoto(Photo):

@@ -57,6 +57,7 @@ class StaticSitemap(LocalizedSitemap):
         return [
             "home",
             "activities:list",
+            "this_week",
             "programmes:list",
             "city_map",
             "about",
@@ -74,6 +75,8 @@ class StaticSitemap(LocalizedSitemap):
         changes = {
             "home": [programmes, activities],
             "activities:list": [activities],
+            # Changes with the date, not with a saved row.
+            "this_week": [],
             "programmes:list": [programmes],
             "city_map": [programmes],
             # These pages' texts are in the code; they have no change date to give.

@@ -11,14 +11,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from activities import mail
+from activities import mail, week
 from activities import structured_data as activity_data
 from activities.filters import ActivityFilter
 from activities.forms import CorrectionForm
@@ -58,7 +58,7 @@ class ActivityListView(FilteredListMixin, FilterView):
     paginator_class = ActivityPaginator
 
     def get_queryset(self):
-        return Activity.objects.published().with_related().in_directory_order()
+        return Activity.objects.published().with_related().recommended_order()
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
@@ -76,13 +76,32 @@ class ActivityListView(FilteredListMixin, FilterView):
         return {"language": language, "query": counted, "found_nothing": not page.paginator.count}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             search_query=self.filterset.search_query,
             # Read only when the browse block is not in the fragment cache.
             landing_districts=when_read(District.objects.with_published_programmes),
             landing_topics=when_read(Topic.objects.with_published_activities),
             **kwargs,
         )
+        district = self.filterset.chosen_district
+        if district is not None and context["paginator"].count:
+            counts = district_counts(self.object_list, district)
+            page_start = context["page_obj"].start_index() - 1
+            context.update(counts, citywide_from=max(counts["held_here_count"] - page_start, 0))
+        return context
+
+
+def district_counts(activities, district):
+    """How many of `activities` (all in the district's reach) are held in the district
+    itself, and how many are open to the whole city: “12 in the district, 19 for the
+    whole city”."""
+    counts = activities.order_by().count_held_in_district(district)
+    return {
+        "district": district,
+        "activity_count": counts["total"],
+        "held_here_count": counts["held_here"],
+        "citywide_count": counts["total"] - counts["held_here"],
+    }
 
 
 class ActivityDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
@@ -138,6 +157,56 @@ def activity_share_image(request, slug):
     return share_images.response(request, activity.title, where)
 
 
+class WeekView(FilterView):
+    """/w-tym-tygodniu/: what happens in the coming seven days, day by day, and what
+    runs without fixed hours; filtered by the finder's FilterSet."""
+
+    model = Activity
+    filterset_class = ActivityFilter
+    template_name = "activities/week.html"
+    # The finder's filters a week needs; the others still work from a link.
+    shown_filters = ("district", "age", "topic")
+    # Activities without fixed hours are listed by name only; beyond this many the
+    # finder (with the same filters) lists the rest, so the page stays small.
+    ask_for_times_limit = 60
+    # A whole city's week can hold thousands of sessions: beyond this many activities
+    # the page asks for a district or topic instead of growing without end.
+    calendar_limit = 150
+
+    def get_queryset(self):
+        return Activity.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        first_day = timezone.localdate()
+        last_day = first_day + timedelta(days=week.DAYS - 1)
+        activities = self.object_list
+        ask = activities.running_between(first_day, last_day).without_fixed_times()
+        ask_for_times = list(ask.with_related().recommended_order()[: self.ask_for_times_limit + 1])
+        on_calendar = list(
+            activities.on_calendar_between(first_day, last_day)
+            .for_calendar()
+            .recommended_order()[: self.calendar_limit + 1]
+        )
+        days = week.schedule(on_calendar[: self.calendar_limit], first_day)
+        context.update(
+            days=days,
+            has_entries=any(day.entries for day in days),
+            more_on_calendar=len(on_calendar) > self.calendar_limit,
+            ask_for_times=ask_for_times[: self.ask_for_times_limit],
+            more_ask_for_times=len(ask_for_times) > self.ask_for_times_limit,
+            shown_filters=[self.filterset.form[name] for name in self.shown_filters],
+            canonical_url=seo.absolute_url(self.request, self.request.path),
+            noindex=bool(self.filterset.chosen()) or bool(self.filterset.errors),
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+
+
 # Landing pages show exactly the first page of their listing and link to its page 2,
 # so they stay the same size whether a district has 5 activities or 5,000.
 LANDING_ACTIVITIES = ActivityListView.paginate_by
@@ -154,11 +223,15 @@ class DistrictLandingView(DetailView):
         local = District.objects.with_published_programmes().filter(pk=district.pk).exists()
         programmes = Programme.objects.published().in_district(district)
         activities = Activity.objects.published().in_district(district)
+        # In the finder's order for this district, so its page 2 continues this list.
+        first_page = activities.recommended_order().local_first(district).with_related()
+        counts = district_counts(activities, district)
         return super().get_context_data(
             programmes=programmes.with_related().with_activity_count()[:LANDING_PROGRAMMES],
             programme_count=programmes.count(),
-            activities=activities.with_related().in_directory_order().page(0, LANDING_ACTIVITIES),
-            activity_count=activities.count(),
+            activities=first_page.page(0, LANDING_ACTIVITIES),
+            **counts,
+            citywide_from=counts["held_here_count"],
             has_local_programmes=local,
             # Only citywide programmes: an honest page, but not one to send searchers to.
             noindex=not local,
@@ -173,7 +246,7 @@ class TopicLandingView(DetailView):
 
     def get_context_data(self, **kwargs):
         matching = Activity.objects.published().about(self.object)
-        activities = matching.with_related().in_directory_order().page(0, LANDING_ACTIVITIES)
+        activities = matching.with_related().recommended_order().page(0, LANDING_ACTIVITIES)
         return super().get_context_data(
             activities=activities,
             activity_count=matching.count(),

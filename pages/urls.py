@@ -14,6 +14,7 @@ from activities.sitemaps import SITEMAPS
 from activities.views import (
     DistrictLandingView,
     TopicLandingView,
+    WeekView,
     programme_correction,
     shortlist,
 )
@@ -34,6 +35,7 @@ urlpatterns = [
     path("o-programie/", views.about, name="about"),
     path("deklaracja-dostepnosci/", views.accessibility_statement, name="accessibility_statement"),
     path("tekst-latwy-do-czytania/", views.easy_read, name="easy_read"),
+    path("w-tym-tygodniu/", WeekView.as_view(), name="this_week"),
     path("dzielnice/<slug:slug>/", DistrictLandingView.as_view(), name="district"),
     path("tematy/<slug:slug>/", TopicLandingView.as_view(), name="topic"),
     path("programy/<slug:slug>/zglos-blad/", programme_correction, name="programme_correction"),

@@ -66,15 +66,23 @@ class DirectoryFilterSet(django_filters.FilterSet):
     def in_district(self, queryset, name, value):
         return queryset.in_district(value)
 
+    # Parameters that order the rows rather than narrow them (e.g. `sort`): no chip,
+    # and a listing in another order is not a page of its own for search engines.
+    order_parameters = ()
+
     def chosen(self):
-        """The valid, non-empty filter values, by filter name."""
+        """The valid, non-empty filter values, by filter name (orders left out)."""
         if not self.is_bound or not self.form.is_valid():
             return {}
         return {
             name: value
             for name, value in self.form.cleaned_data.items()
-            if value not in (None, "", [], ())
+            if value not in (None, "", [], ()) and name not in self.order_parameters
         }
+
+    def reordered(self):
+        """Whether the visitor chose an order of their own."""
+        return self.is_bound and any(self.data.get(name) for name in self.order_parameters)
 
     def canonical(self, path, page_number=1):
         """(address, indexable): where search engines should look for this listing.
@@ -82,10 +90,17 @@ class DirectoryFilterSet(django_filters.FilterSet):
         No filter: the listing itself, page by page. One filter with a page of its
         own: that page. One indexable filter: this listing with just that filter.
         Anything else (several filters, free-text search, invalid input) is not
-        indexed and points to the nearest page of its own, or the listing.
+        indexed and points to the nearest page of its own, or the listing. The same
+        filters in another order point to their page in the listing's own order.
         """
         if self.is_bound and not self.form.is_valid():
             return path, False
+        if self.reordered():
+            address, _indexable = self._canonical(path, page_number)
+            return address, False
+        return self._canonical(path, page_number)
+
+    def _canonical(self, path, page_number):
         chosen = self.chosen()
         page = {"page": page_number} if page_number > 1 else {}
         if not chosen:

@@ -23,6 +23,7 @@ def list_urls():
         reverse("programmes:list"),
         reverse("activities:list"),
         reverse("shortlist"),
+        reverse("this_week"),
     ]
 
 
@@ -37,6 +38,8 @@ def public_urls():
         f"{finder}?q=angielski",
         f"{finder}?district={district.slug}&age={age_group.slug}&topic={topic.slug}",
         f"{reverse('programmes:list')}?district={district.slug}",
+        f"{finder}?district={district.slug}&sort=wkrotce",
+        f"{reverse('this_week')}?district={district.slug}&topic={topic.slug}",
     ]
     urls += [district.get_absolute_url(), topic.get_absolute_url()]
     urls += [

@@ -196,11 +196,16 @@ def sport_for_children():
     ],
     ids=["finder", "topic page", "district page", "activity page"],
 )
-def test_it_shows_for_whom_what_about_and_when(client, sport_for_children, url):
+def test_it_shows_for_whom_and_when(client, sport_for_children, url):
     text = client.get(url(sport_for_children)).text
     assert "Dzieci" in text
-    assert "<span>Sport</span>" in text
     assert "wtorek 17:00–18:30" in text
+
+
+def test_the_activity_page_shows_what_it_is_about(client, sport_for_children):
+    # Compact cards leave the topics to the activity page (and the topic filter).
+    text = client.get(sport_for_children.get_absolute_url()).text
+    assert "<span>Sport</span>" in text
 
 
 def test_a_programme_page_shows_when_its_activities_meet(client, sport_for_children):
