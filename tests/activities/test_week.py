@@ -212,3 +212,20 @@ def test_beyond_its_limit_it_asks_for_a_filter(client, monkeypatch):
     response = client.get(WEEK)
     assert len(listed(response)) == 1
     assert "Wybierz dzielnicę, grupę wiekową lub temat" in response.text
+
+
+@time_machine.travel(BEFORE_SPRING_CHANGE, tick=False)
+def test_a_line_says_who_only_may_take_part(client):
+    activity = session("Gimnastyka", MONDAY)
+    activity.only_for = "Tylko dla kobiet"
+    activity.save()
+    assert '<span class="week-list__only-for">Tylko dla kobiet</span>' in client.get(WEEK).text
+
+
+@time_machine.travel(BEFORE_SPRING_CHANGE, tick=False)
+def test_a_line_shows_a_temporary_notice(client):
+    activity = session("Gimnastyka", MONDAY)
+    activity.notice = "Odwołane w tym tygodniu"
+    activity.notice_until = datetime.date(2026, 3, 31)
+    activity.save()
+    assert "Odwołane w tym tygodniu" in client.get(WEEK).text
