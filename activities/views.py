@@ -251,8 +251,8 @@ class TopicLandingView(DetailView):
             activities=activities,
             activity_count=matching.count(),
             # The programmes of the activities shown, not of every match: a city of
-            # programmes would make the list longer than the page. Activities come in
-            # their programmes' alphabetical order, so first appearance keeps it.
+            # programmes would make the list longer than the page. In the order the
+            # activities come (recommended_order), as first appearance keeps it.
             programmes=list(dict.fromkeys(activity.programme for activity in activities)),
             noindex=not activities,
             **kwargs,
