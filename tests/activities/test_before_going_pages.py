@@ -165,9 +165,22 @@ def test_the_programme_page_shows_its_notice_and_only_for_line(client):
 
 
 def test_the_programme_page_says_step_free_access_is_not_known(client):
-    location = LocationFactory()
+    location = LocationFactory(accessibility="Wejście od podwórza.")
     page = client.get(location.programme.get_absolute_url()).content.decode()
     assert "Dostęp bez barier: nie wiadomo." in page
+
+
+def test_the_programme_page_says_once_that_nothing_is_known_about_access(client):
+    location = LocationFactory()
+    page = client.get(location.programme.get_absolute_url()).content.decode()
+    assert "Nie wiemy jeszcze" in page
+    assert "Dostęp bez barier: nie wiadomo." not in page
+
+
+def test_the_programme_page_gives_a_checked_places_access(client):
+    location = LocationFactory(step_free=StepFreeAccess.YES)
+    page = client.get(location.programme.get_absolute_url()).content.decode()
+    assert "<p>Bez barier." in page
 
 
 def test_a_suspended_programme_says_so(client):
