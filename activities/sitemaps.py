@@ -60,6 +60,7 @@ class StaticSitemap(LocalizedSitemap):
             "this_week",
             "programmes:list",
             "city_map",
+            "shortlist",
             "about",
             "accessibility_statement",
             "easy_read",
@@ -79,6 +80,8 @@ class StaticSitemap(LocalizedSitemap):
             "this_week": [],
             "programmes:list": [programmes],
             "city_map": [programmes],
+            # Its text is in the code; a visitor's list is in their browser.
+            "shortlist": [],
             # These pages' texts are in the code; they have no change date to give.
             "about": [],
             "accessibility_statement": [],
