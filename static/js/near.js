@@ -18,9 +18,8 @@
           position.coords.latitude.toFixed(3) + "," + position.coords.longitude.toFixed(3)
         );
         url.searchParams.delete("page");
-        if (box.dataset.sortParameter) {
-          url.searchParams.set(box.dataset.sortParameter, box.dataset.sortValue);
-        }
+        // "Nearest" is the order of a page with a position and no other `sort` chosen.
+        url.searchParams.delete("sort");
         window.location.assign(url.toString());
       },
       function () {
