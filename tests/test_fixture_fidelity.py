@@ -670,3 +670,35 @@ def test_it_names_no_publisher_on_the_about_page(client):
 def test_it_says_the_article_is_undated_on_the_about_page(client):
     html = client.get(reverse("about")).content.decode()
     assert "Artykuł nie podaje wydawcy ani daty" in html
+
+
+# Before going (issue 14): only what the article says outright.
+
+
+def test_only_the_groups_the_article_names_are_marked_only_for(seeded, article):
+    """The foster-family programme ("skierowany jest do rodzin zastępczych"), Rozruch
+    ("skierowany do osób, które posiadają orzeczenie … mieszkających w dzielnicy XVII")
+    and Slavic gymnastics ("kierowane do kobiet"); nothing else."""
+    assert "skierowany jest do rodzin zastępczych" in article
+    assert "kierowane do kobiet" in article
+    programmes = {p.slug for p in Programme.objects.filter(only_for_pl__gt="")}
+    assert programmes == {"rodziny-zastepcze-os-sloneczne"}
+    marked = set(Activity.objects.filter(only_for_pl__gt="").values_list("title_pl", flat=True))
+    assert len(marked) == 4
+    assert "Gimnastyka słowiańska dla kobiet" in marked
+    assert all("Rozruch" in title for title in marked - {"Gimnastyka słowiańska dla kobiet"})
+
+
+def test_the_seed_guesses_no_way_of_joining_language_or_step_free_access(seeded):
+    assert not Activity.objects.exclude(how_to_join="").exists()
+    assert not Activity.objects.filter(languages__isnull=False).exists()
+    assert not Location.objects.exclude(step_free="").exists()
+    assert not Activity.objects.filter(notice_pl__gt="").exists()
+
+
+def test_the_foster_family_programmes_activities_say_who_they_are_for(seeded):
+    activities = Activity.objects.filter(programme__slug="rodziny-zastepcze-os-sloneczne")
+    assert activities.count() == 19
+    assert {a.only_for_text for a in activities} == {
+        "Tylko dla rodzin zastępczych i rodzinnych domów dziecka z Krakowa"
+    }
