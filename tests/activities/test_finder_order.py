@@ -264,3 +264,8 @@ def test_the_recommended_order_leaves_the_position_out(client):
     response = client.get(FINDER, {"near": "50.0614,19.9366", "sort": "a-z"})
     links = {link["label"]: link["query"] for link in response.context["filter"].order_links}
     assert links["Polecana"] == ""
+
+
+def test_the_page_cache_keeps_the_order_and_drops_junk(client):
+    response = client.get(FINDER + "?district=nowa-huta&sort=a-z&junk=1")
+    assert response.headers["Location"] == FINDER + "?district=nowa-huta&sort=a-z"

@@ -229,3 +229,8 @@ def test_a_line_shows_a_temporary_notice(client):
     activity.notice_until = datetime.date(2026, 3, 31)
     activity.save()
     assert "Odwołane w tym tygodniu" in client.get(WEEK).text
+
+
+def test_the_page_cache_keeps_the_filters_and_drops_junk(client):
+    response = client.get(WEEK + "?district=nowa-huta&utm_source=x")
+    assert response.headers["Location"] == WEEK + "?district=nowa-huta"
