@@ -98,6 +98,11 @@ class PackageTables:
         self.costs = defaultdict(list)
         for row in package.rows("cost_option"):
             self.costs[row["service_id"]].append(row)
+        self.languages = defaultdict(list)
+        if "language" in package.resources:
+            for row in package.rows("language"):
+                if row.get("service_id"):
+                    self.languages[row["service_id"]].append(row.get("code") or row["name"])
         self.attributes = defaultdict(list)
         for row in package.rows("attribute"):
             if row.get("link_entity", "service") == "service":
@@ -154,6 +159,7 @@ class PackageTables:
         self.apply_costs(service, activity, values)
         self.apply_schedules(service, activity, values)
         self.apply_terms(service, activity, values)
+        self.apply_languages(service, activity, values)
         self.apply_place(service, activity, values)
 
     def apply_programme(self, service, activity, values):
@@ -229,6 +235,16 @@ class PackageTables:
                 found["age_groups" if is_age else "topics"].append(described.get("name") or term_id)
         for field, names in found.items():
             values[field] = f"{spreadsheet.LIST_SEPARATOR} ".join(names)
+
+    def apply_languages(self, service, activity, values):
+        if "languages" not in values:
+            return  # a spreadsheet without the column
+        incoming = sorted(self.languages.get(service["id"], []))
+        if activity is not None and incoming == sorted(
+            language.code or language.name for language in activity.languages.all()
+        ):
+            return
+        values["languages"] = f"{spreadsheet.LIST_SEPARATOR} ".join(incoming)
 
     def apply_place(self, service, activity, values):
         place_id = self.place_of.get(service["id"], "")

@@ -12,7 +12,7 @@ from activities.importer import CHANGED, CREATED, UNCHANGED, Importer, undo_impo
 from activities.models import Activity
 from opendata import datapackage
 from programmes.models import Location, Programme
-from tests.factories import ActivityFactory, ProgrammeFactory, coordinator, editor
+from tests.factories import ActivityFactory, ProgrammeFactory, coordinator, editor, language
 from tests.opendata.hsds import assert_valid
 from tests.public_urls import public_urls
 
@@ -52,7 +52,9 @@ def test_the_seed_package_imported_back_gives_identical_pages(client, seed):
 
 
 def test_what_the_package_says_differently_is_changed_and_listed(directory):
+    directory["weekly"].languages.set([language("uk")])
     file = package()
+    directory["weekly"].languages.set([])
     weekly = directory["weekly"]
     Activity.objects.filter(pk=weekly.pk).update(title_pl="Siatkówka (stary tytuł)", min_age=5)
     weekly.sessions.all().delete()
@@ -62,9 +64,11 @@ def test_what_the_package_says_differently_is_changed_and_listed(directory):
     assert changes["tytuł"] == ("Siatkówka (stary tytuł)", "Siatkówka dla dzieci")
     assert changes["wiek_od"] == ("5", "7")
     assert changes["zajęcia"] == ("—", "wt 17:00–18:30")
+    assert changes["języki"][0] == "—"
 
 
 def test_services_new_here_come_in_as_drafts_with_their_ids(directory):
+    directory["weekly"].languages.set([language("pl"), language("uk")])
     file = package()
     expected = {
         str(uuid): title
@@ -83,6 +87,7 @@ def test_services_new_here_come_in_as_drafts_with_their_ids(directory):
     assert [(s.weekday, f"{s.starts_at:%H:%M}") for s in weekly.sessions.all()] == [(2, "17:00")]
     assert [t.slug for t in weekly.topics.all()] == ["sport"]
     assert [g.slug for g in weekly.age_groups.all()] == ["dzieci"]
+    assert sorted(lang.code for lang in weekly.languages.all()) == ["pl", "uk"]
     event = imported[str(directory["event"].uuid)]
     assert (event.timing, event.starts_on.isoformat()) == ("dated", "2026-10-24")
 
