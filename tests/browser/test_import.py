@@ -1,14 +1,27 @@
 """An admin import in a real browser: the progress page follows the worker by itself."""
 
+import io
+import os
+
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from activities import import_jobs
 from activities.models import Activity
 from tests.activities.spreadsheets import csv_file, row
-from tests.browser.test_staff import PASSWORD, anna  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
+
+PASSWORD = "Koordynatorka-Importu-2024"
+
+
+@pytest.fixture
+def anna(site, monkeypatch):
+    """A coordinator of Na Skarpie, who may import into it."""
+    monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", PASSWORD)
+    call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
+    return "anna"
 
 
 @pytest.fixture
@@ -32,7 +45,7 @@ def test_the_progress_page_turns_into_the_preview_and_then_saves(
     anna,
     phone,
     queued_jobs,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     file = tmp_path / "zajecia.csv"
     file.write_bytes(csv_file([row(program="na-skarpie", slug="nowe-zajecia")]).getvalue())
