@@ -20,7 +20,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import close_old_connections
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -108,8 +107,6 @@ def run(token):
     except Exception:
         write_state(token, state=FAILED)
         raise
-    finally:
-        close_old_connections()
     write_state(token, state=DONE, done=result.total, result=result_to_dict(result))
     if state["commit"] or not (result.ok and result.counts["created"] + result.counts["changed"]):
         upload_path(token).unlink(missing_ok=True)  # nothing more to do with it
