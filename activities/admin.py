@@ -235,10 +235,16 @@ class SpreadsheetAdminMixin:
     def import_job_view(self, request, token):
         """A running job's progress (the page reloads itself), then its preview or result."""
         waiting = request.session.get("directory_import") or {}
-        if not self.has_import_permission(request) or not secrets.compare_digest(
-            waiting.get("token", ""), token
-        ):
+        if not self.has_import_permission(request):
             raise PermissionDenied
+        if not secrets.compare_digest(waiting.get("token", ""), token):
+            # Someone else's job, or one this session finished (a reload, the back button).
+            self.message_user(
+                request,
+                gettext("That import is finished or not yours; start a new one."),
+                messages.WARNING,
+            )
+            return redirect("admin:activities_activity_import")
         state = import_jobs.read_state(token)
         if state is None:
             raise Http404

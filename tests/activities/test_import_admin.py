@@ -241,4 +241,19 @@ def test_an_import_whose_worker_stopped_says_nothing_was_saved(editor_client, pr
 def test_another_users_import_job_is_not_shown(client, editor_client, programme):
     preview = upload(editor_client, [row(slug="nowe")])
     client.force_login(editor())
-    assert client.get(job_url(preview)).status_code == 403
+    response = client.get(job_url(preview), follow=True)
+    assert response.redirect_chain == [(IMPORT_URL, 302)]
+    assert "nowe" not in response.text
+    assert "Ten import jest zakończony" in response.text
+
+
+def test_a_saved_import_page_loaded_again_leads_back_to_the_import_page(editor_client, programme):
+    token = upload(editor_client, [row(slug="nowe")]).context["token"]
+    saved = editor_client.post(IMPORT_URL, {"token": token}, follow=True)
+    assert "Cofnij ten import" in saved.text
+    response = editor_client.get(
+        reverse("admin:activities_activity_import_job", args=[token]), follow=True
+    )
+    assert response.status_code == 200
+    assert response.redirect_chain == [(IMPORT_URL, 302)]
+    assert Activity.objects.filter(slug="nowe").count() == 1
