@@ -582,16 +582,9 @@ class Importer:
         places = self.locations[programme.pk]
         location = places.get(fold(address))
         if location is None:
-            location = Location(programme=programme, address=address, district=district)
-            try:
-                location.full_clean(exclude=["programme", "district"])
-            except ValidationError:
-                errors.append(
-                    cell_error(number, COLUMNS_BY_FIELD["address"], _("the address is too long"))
-                )
+            location = self.new_location(number, errors, programme, address, district)
+            if location is None:
                 return None
-            location.save()
-            self._created(location)
             places[fold(address)] = location
         elif district is not None and location.district_id != district.pk:
             changes.append(
@@ -652,19 +645,11 @@ class Importer:
                     )
                 )
                 return None
-            location = Location(
-                programme=programme, uuid=place_id, address=address, district=district
+            location = self.new_location(
+                number, errors, programme, address, district, uuid=place_id
             )
-            try:
-                location.full_clean(exclude=["programme", "district"])
-            except ValidationError:
-                errors.append(
-                    cell_error(number, COLUMNS_BY_FIELD["address"], _("the address is too long"))
-                )
-                return None
-            location.save()
-            self._created(location)
-            self.locations.get(programme.pk, {})[fold(address)] = location
+            if location is not None:
+                self.locations.get(programme.pk, {})[fold(address)] = location
             return location
         changed = {}
         if address and address != location.address:
@@ -788,6 +773,20 @@ class Importer:
                     message = constraint.get_violation_error_message()
                     errors.append(cell_error(number, COLUMNS_BY_FIELD[field_name], message))
         return bool(errors)
+
+    def new_location(self, number, errors, programme, address, district, **fields):
+        """A place the row names for the first time; None (and an error) if it cannot be."""
+        location = Location(programme=programme, address=address, district=district, **fields)
+        try:
+            location.full_clean(exclude=["programme", "district"])
+        except ValidationError:
+            errors.append(
+                cell_error(number, COLUMNS_BY_FIELD["address"], _("the address is too long"))
+            )
+            return None
+        location.save()
+        self._created(location)
+        return location
 
     def _created(self, obj):
         # Listed for undo_import, and saved as it was created in the import's revision,
