@@ -9,7 +9,10 @@ A cache that does not answer (Redis down) must not take the site with it: pages 
 then drawn afresh and saves go through; see CACHE_DOWN.
 """
 
+import functools
+import hashlib
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,13 +29,39 @@ VERSION_KEY = "page-cache:content-version"
 logger = logging.getLogger(__name__)
 
 
+@functools.cache
+def code_version():
+    """A digest of the code, templates and catalogues this process draws pages with.
+
+    Part of every page and fragment key, so after a deploy no page or card drawn by
+    the old code is served, even from a cache the old and new servers share.
+    """
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in (
+        "templates",
+        "locale",
+        "pal_site",
+        "programmes",
+        "activities",
+        "pages",
+        "opendata",
+    ):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".html", ".py", ".po", ".txt", ".xml") and path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def content_version():
-    """The current version; None when the cache does not answer (nothing is cached)."""
+    """The current version, with the code's; None when the cache does not answer."""
     try:
-        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+        number = cache.get_or_set(VERSION_KEY, 1, timeout=None)
     except CACHE_DOWN:
         logger.warning("The cache does not answer: pages are drawn without it")
         return None
+    return f"{code_version()}.{number}"
 
 
 def content_changed(**kwargs):

@@ -4,7 +4,8 @@
 (programmes/templatetags/fragments.py) renders like `{% include … with … only %}`, but
 keeps the HTML in the cache, keyed by what can change it:
 
-- the template (its name and its source, so an edited card is never served old);
+- the template's name, and the code version (part of the content version: after a
+  deploy that edits a card or any partial it includes, no old card is served);
 - every value passed: a model instance by its label and primary key plus the plain
   values annotated on it (e.g. a programme's `activity_count`), anything else by value
   (a highlighted search query, a flag);
@@ -124,7 +125,6 @@ def fragment_key(template, values):
         return None
     parts = [
         template.origin.template_name if template.origin else "",
-        hashlib.sha256(template.source.encode()).hexdigest(),
         translation.get_language() or "",
         timezone.localdate().isoformat(),
         str(version),

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from pal_site.middleware import AnonymousPageCacheMiddleware
+from programmes.content_version import code_version
 from programmes.models import Programme
 from tests.admin_forms import post_data
 from tests.factories import ActivityFactory, ProgrammeFactory, district
@@ -178,3 +179,26 @@ def test_a_junk_parameter_flood_does_not_evict_the_finder(client):
     for number in range(700):
         assert client.get(f"{url}?junk={number}").status_code == 301
     assert client.get(url).headers["X-Page-Cache"] == "hit"
+
+
+def test_no_page_drawn_by_the_old_code_is_served_after_a_deploy(client, monkeypatch):
+    url = reverse("home")
+    client.get(url)
+    assert client.get(url).headers["X-Page-Cache"] == "hit"
+    monkeypatch.setattr("programmes.content_version.code_version", lambda: "new-code")
+    assert client.get(url).headers["X-Page-Cache"] == "miss"
+
+
+def test_the_code_version_follows_an_edited_partial(settings, tmp_path):
+    partial = tmp_path / "templates" / "activities" / "_card.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text("<p>{{ activity }}</p>")
+    settings.BASE_DIR = tmp_path
+    code_version.cache_clear()
+    try:
+        before = code_version()
+        partial.write_text("<p class='new'>{{ activity }}</p>")
+        code_version.cache_clear()
+        assert code_version() != before
+    finally:
+        code_version.cache_clear()
