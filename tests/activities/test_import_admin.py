@@ -1,10 +1,12 @@
 """Import and export in admin: template, preview, confirm, undo, filtered export, scope."""
 
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from activities import import_jobs, spreadsheet
@@ -257,3 +259,29 @@ def test_a_saved_import_page_loaded_again_leads_back_to_the_import_page(editor_c
     assert response.status_code == 200
     assert response.redirect_chain == [(IMPORT_URL, 302)]
     assert Activity.objects.filter(slug="nowe").count() == 1
+
+
+def test_the_admin_runs_the_import_as_a_process_of_its_own(
+    editor_client, programme, settings, monkeypatch
+):
+    settings.IMPORT_IN_WORKER = True
+    started = []
+
+    def popen(args, **options):
+        # What the worker process would do, here in the test's database.
+        started.append(options)
+        assert Path(args[1]).name == "manage.py"
+        call_command(*args[2:])
+
+    monkeypatch.setattr(import_jobs.subprocess, "Popen", popen)
+    preview = upload(editor_client, [row(slug="nowe")])
+    assert started[0]["start_new_session"] is True
+    assert preview.context["result"].counts == {"created": 1}
+    editor_client.post(IMPORT_URL, {"token": preview.context["token"]}, follow=True)
+    assert len(started) == 2
+    assert Activity.objects.get().slug == "nowe"
+
+
+def test_the_worker_command_refuses_an_unknown_token():
+    with pytest.raises(CommandError):
+        call_command("run_import_job", "nie-ma-takiego-importu")
