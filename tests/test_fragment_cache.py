@@ -112,3 +112,17 @@ def test_the_filter_form_keeps_each_visitors_choice(client, seed):
     html = fetch(client, f"{finder}?age=seniorzy")[0]
     assert '<option value="seniorzy" selected>' in html
     assert '<option value="dzieci" selected>' not in html
+
+
+def test_a_filter_form_with_an_error_is_drawn_anew_for_each_visitor(client, seed):
+    finder = reverse("activities:list")
+    wrong = client.get(f"{finder}?age=nie-ma&q=szachy")
+    assert wrong.status_code == 400
+    assert '<select name="age" aria-invalid="true"' in wrong.text
+    assert 'value="szachy"' in wrong.text
+    other = client.get(f"{finder}?age=nie-ma&q=warcaby")
+    assert 'value="warcaby"' in other.text
+    assert 'value="szachy"' not in other.text
+    # The same choices without the error are drawn as a valid form.
+    right = fetch(client, f"{finder}?q=szachy")[0]
+    assert 'aria-invalid="true"' not in right

@@ -20,6 +20,23 @@ def cached_include(context, template_name, vary=None, **values):
     return render_fragment(context, template_name, values, key_values)
 
 
+@register.simple_tag(takes_context=True)
+def cached_filter_fields(context, form):
+    """includes/filter_fields.html for a listing's filter form, kept per values chosen.
+
+    The fields' HTML depends only on the form's class, the values given for its fields
+    (and the language, day and content version in every key); a form with errors is
+    drawn anew, so its messages are never shared.
+    """
+    values = {"form": form}
+    if form.errors:
+        template = context.template.engine.get_template("includes/filter_fields.html")
+        return template.render(context.new(values))
+    chosen = sorted((name, form.data.getlist(name)) for name in form.fields if name in form.data)
+    vary = f"{type(form).__module__}.{type(form).__qualname__}:{chosen!r}"
+    return render_fragment(context, "includes/filter_fields.html", values, {"vary": vary})
+
+
 @register.simple_tag
 def cached_field(field):
     """`{{ field }}`; a select drawn once per choice made (render_choice_field)."""
