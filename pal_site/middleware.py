@@ -17,7 +17,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from programmes.content_version import CACHE_DOWN, content_version
+from programmes.content_version import CACHE_DOWN, content_version, one_read_per_request
 
 
 def security_headers(get_response):
@@ -145,6 +145,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_read_per_request():
+            return self.respond(request)
+
+    def respond(self, request):
         if request.method in ("GET", "HEAD") and not request.path.startswith("/admin/"):
             redirect = self.redirect_unknown_parameters(request)
             if redirect is not None:

@@ -9,6 +9,8 @@ A cache that does not answer (Redis down) must not take the site with it: pages 
 then drawn afresh and saves go through; see CACHE_DOWN.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import logging
@@ -54,18 +56,42 @@ def code_version():
     return digest.hexdigest()[:12]
 
 
+# The version read once per request: a page with twenty cards asks for it twenty-odd
+# times, and with Redis each read would be a round trip.
+_read_this_request = contextvars.ContextVar("content_version_read", default=None)
+
+
+@contextlib.contextmanager
+def one_read_per_request():
+    """Within this block content_version() asks the cache once (until content_changed)."""
+    token = _read_this_request.set({})
+    try:
+        yield
+    finally:
+        _read_this_request.reset(token)
+
+
 def content_version():
     """The current version, with the code's; None when the cache does not answer."""
+    memo = _read_this_request.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
     try:
         number = cache.get_or_set(VERSION_KEY, 1, timeout=None)
     except CACHE_DOWN:
         logger.warning("The cache does not answer: pages are drawn without it")
-        return None
-    return f"{code_version()}.{number}"
+        number = None
+    version = None if number is None else f"{code_version()}.{number}"
+    if memo is not None:
+        memo["version"] = version
+    return version
 
 
 def content_changed(**kwargs):
     """Make every cached page stale."""
+    memo = _read_this_request.get()
+    if memo is not None:
+        memo.clear()  # This request draws with the new version from here on.
     try:
         try:
             cache.incr(VERSION_KEY)

@@ -8,6 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from activities.models import Activity
+from programmes import content_version as version_module
+from programmes.content_version import content_version, one_read_per_request
 from tests.factories import ActivityFactory
 from tests.public_urls import public_urls
 
@@ -126,3 +128,25 @@ def test_a_filter_form_with_an_error_is_drawn_anew_for_each_visitor(client, seed
     # The same choices without the error are drawn as a valid form.
     right = fetch(client, f"{finder}?q=szachy")[0]
     assert 'aria-invalid="true"' not in right
+
+
+def test_a_page_asks_the_cache_for_the_content_version_once(client, seed, monkeypatch):
+    asked = []
+    get_or_set = version_module.cache.get_or_set
+
+    def counting(key, *args, **kwargs):
+        if key == version_module.VERSION_KEY:
+            asked.append(key)
+        return get_or_set(key, *args, **kwargs)
+
+    monkeypatch.setattr(version_module.cache, "get_or_set", counting)
+    html = fetch(client, FINDER)[0]
+    assert html.count('class="card') >= 3  # twenty cards, each a fragment with a key
+    assert len(asked) == 1
+
+
+def test_a_change_within_a_request_is_drawn_with_the_new_version():
+    with one_read_per_request():
+        before = content_version()
+        ActivityFactory()
+        assert content_version() != before
