@@ -114,24 +114,30 @@ class _Undescribable(Exception):
     """A value passed to a fragment whose repr does not say what it holds."""
 
 
-def fragment_key(template, values):
-    """The cache key of `template` drawn with `values`; None when nothing may be cached."""
+def _key(kind, parts):
+    """A fragment cache key for `parts` plus what every fragment depends on (language,
+    day, content version); None when nothing may be cached (off, or the cache is down)."""
     version = content_version()
     if version is None or not settings.FRAGMENT_CACHE_SECONDS:
         return None
+    text = "\n".join(
+        [
+            *map(str, parts),
+            translation.get_language() or "",
+            timezone.localdate().isoformat(),
+            str(version),
+        ]
+    )
+    return f"fragment:{kind}" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def fragment_key(template, values):
+    """The cache key of `template` drawn with `values`; None when nothing may be cached."""
     try:
         described = [f"{name}={_describe(value)}" for name, value in sorted(values.items())]
     except _Undescribable:
         return None
-    parts = [
-        template.origin.template_name if template.origin else "",
-        translation.get_language() or "",
-        timezone.localdate().isoformat(),
-        str(version),
-        *described,
-    ]
-    digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-    return f"fragment:{digest}"
+    return _key("", [template.origin.template_name if template.origin else "", *described])
 
 
 def render_fragment(context, template_name, values, key_values=None):
@@ -173,18 +179,7 @@ def cached_value(parts, build):
     """`build()`, kept like a fragment: under `parts` (which must name everything it
     depends on besides the content), the language, the day and the content version.
     For what a page computes in Python from rows it otherwise need not read."""
-    version = content_version()
-    key = None
-    if version is not None and settings.FRAGMENT_CACHE_SECONDS:
-        text = "\n".join(
-            [
-                *map(str, parts),
-                translation.get_language() or "",
-                timezone.localdate().isoformat(),
-                str(version),
-            ]
-        )
-        key = "fragment:value:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = _key("value:", parts)
     value = _cached(key)
     if value is None:
         value = build()
@@ -212,24 +207,19 @@ def render_choice_field(field):
     errors, or one without choices, is drawn as usual.
     """
     widget = field.field.widget
-    version = content_version()
-    if not settings.FRAGMENT_CACHE_SECONDS or version is None:
-        return str(field)
     if not hasattr(widget, "choices") or field.errors:
         return str(field)
-    parts = [
-        type(widget).__qualname__,
-        field.html_name,
-        field.auto_id or "",
-        repr(field.value()),
-        repr(sorted(widget.attrs.items())),
-        repr(sorted(field.build_widget_attrs({}).items())),
-        translation.get_language() or "",
-        timezone.localdate().isoformat(),
-        str(version),
-    ]
-    digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"fragment:field:{digest}"
+    key = _key(
+        "field:",
+        [
+            type(widget).__qualname__,
+            field.html_name,
+            field.auto_id or "",
+            repr(field.value()),
+            repr(sorted(widget.attrs.items())),
+            repr(sorted(field.build_widget_attrs({}).items())),
+        ],
+    )
     html = _cached(key)
     if html is None:
         html = str(field)
