@@ -30,6 +30,7 @@ from programmes.querystring import query_parameters
 from programmes.templatetags.programme_tags import served_area
 from programmes.views import (
     FilteredListMixin,
+    InvalidFiltersMixin,
     MovedOrGoneMixin,
     ProgrammeListView,
     StaffPreviewMixin,
@@ -157,7 +158,7 @@ def activity_share_image(request, slug):
     return share_images.response(request, activity.title, where)
 
 
-class WeekView(FilterView):
+class WeekView(InvalidFiltersMixin, FilterView):
     """/w-tym-tygodniu/: what happens in the coming seven days, day by day, and what
     runs without fixed hours; filtered by the finder's FilterSet."""
 
@@ -200,11 +201,6 @@ class WeekView(FilterView):
             noindex=bool(self.filterset.chosen()) or bool(self.filterset.errors),
         )
         return context
-
-    def render_to_response(self, context, **kwargs):
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            kwargs["status"] = 400
-        return super().render_to_response(context, **kwargs)
 
 
 # Landing pages show exactly the first page of their listing and link to its page 2,

@@ -25,14 +25,18 @@ from programmes.querystring import query_parameters
 from programmes.templatetags.programme_tags import served_area
 
 
-class FilteredListMixin:
-    """Listing pages answer 400 (with the message on the page) for invalid filters,
-    and tell search engines which address is canonical and what not to index."""
+class InvalidFiltersMixin:
+    """A filtered page answers 400 (with the message on the page) for invalid filters."""
 
     def render_to_response(self, context, **kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():
             kwargs["status"] = 400
         return super().render_to_response(context, **kwargs)
+
+
+class FilteredListMixin(InvalidFiltersMixin):
+    """Listing pages: 400 for invalid filters, and tell search engines which address
+    is canonical and what not to index."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
