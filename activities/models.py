@@ -349,13 +349,7 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
     def open_to_everyone_first(self):
         """Those open to everyone before those only for a particular group (the
         activity's or its programme's `only_for`), each group in the order already set."""
-        return self.alias(
-            for_a_particular_group=models.Case(
-                models.When(for_particular_group_q(), then=1),
-                default=0,
-                output_field=models.IntegerField(),
-            )
-        ).order_by("for_a_particular_group", *self.current_order())
+        return self.order_by("for_a_particular_group", *self.current_order())
 
     def alphabetical(self):
         """By title as the visitor reads it (the programme only breaks ties)."""
@@ -519,9 +513,11 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         """Rebuild the derived columns and word index of these activities.
 
         Search title and text (stems of the activity's texts and its programme's
-        name), the sort key (programme, order, title in Polish order) and the
+        name), the sort key (programme, order, title in Polish order), whether it is
+        only for a particular group (its or its programme's `only_for`) and the
         SearchStem rows. Called by activities/signals.py when a save wrote a field
-        they read (or renamed the programme), and by bulk loaders in batches.
+        they read (or changed the programme's name or `only_for`), and by bulk loaders
+        in batches.
         """
         for batch in search.in_batches(self.order_by().select_related("programme")):
             for activity in batch:
@@ -533,7 +529,12 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
                 activity.sort_key = Activity.make_sort_key(
                     activity.programme, activity.order, activity.title_pl or activity.title
                 )
-            Activity.objects.bulk_update(batch, ["search_title", "search_text", "sort_key"])
+                activity.for_a_particular_group = bool(
+                    activity.only_for_pl or activity.programme.only_for_pl
+                )
+            Activity.objects.bulk_update(
+                batch, ["search_title", "search_text", "sort_key", "for_a_particular_group"]
+            )
             SearchStem.objects.rebuild_for(batch)
 
     def page(self, start, size):
@@ -743,6 +744,10 @@ class Activity(Reviewable, ForParticularGroup, Publishable):
     # Programme name, programme, order and title in Polish order (programmes/search.py):
     # one indexed column, so the finder reads its page in order instead of sorting all.
     sort_key = models.CharField(max_length=900, editable=False, default="", db_index=True)
+    # Its own or its programme's `only_for` is filled in (for_particular_group_q), also
+    # derived by refresh_search_index(): the finder's recommended order puts these last,
+    # and reads the order from an index instead of computing it for every activity.
+    for_a_particular_group = models.BooleanField(editable=False, default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -766,6 +771,10 @@ class Activity(Reviewable, ForParticularGroup, Publishable):
             # A district's activities without a place of their own are found by
             # their programme (in_district).
             models.Index(fields=["programme", "location"], name="activity_programme_location"),
+            # The finder's recommended order (open_to_everyone_first, in_directory_order).
+            models.Index(
+                fields=["for_a_particular_group", "sort_key"], name="activity_recommended_order"
+            ),
             # The open data's Last-Modified (the latest published change, read from
             # the newest end) and its modified_after filter.
             models.Index(fields=["updated_at"], name="activity_updated_at"),
@@ -780,6 +789,7 @@ class Activity(Reviewable, ForParticularGroup, Publishable):
                     "visible_until",
                     "programme",
                     "location",
+                    "for_a_particular_group",
                     "sort_key",
                 ],
                 name="activity_visible_by_id",

@@ -150,3 +150,18 @@ def test_a_change_within_a_request_is_drawn_with_the_new_version():
         before = content_version()
         ActivityFactory()
         assert content_version() != before
+
+
+def test_the_finder_counts_what_each_visitor_sees(client):
+    """The number of all activities is kept per content version; a filtered page
+    counts its own matches."""
+    ActivityFactory(title="Szachy dla seniorów")
+    assert "Znaleziono 1 zajęcie" in fetch(client, FINDER)[0]
+    ActivityFactory(title="Warcaby dla seniorów")
+    ActivityFactory(title="Basen")
+    assert "Znaleziono 3 zajęcia" in fetch(client, FINDER)[0]
+    assert "Znaleziono 3 zajęcia" in fetch(client, f"{FINDER}?sort=a-z")[0]
+    assert "Znaleziono 2 zajęcia" in fetch(client, f"{FINDER}?q=seniorów")[0]
+    Activity.objects.filter(title="Basen").update(published=False)
+    version_module.content_changed()
+    assert "Znaleziono 2 zajęcia" in fetch(client, FINDER)[0]

@@ -235,6 +235,21 @@ def test_an_activity_only_for_a_group_follows_those_open_to_everyone(client):
     assert titles(client.get(FINDER)) == ["Bbb szachy", "Aaa gimnastyka"]
 
 
+def test_the_order_follows_staff_changing_who_may_take_part(client):
+    programme = ProgrammeFactory(name="Aaa PAL")
+    limited = ActivityFactory(programme=programme, title="Konsultacje", only_for="Tylko dla kobiet")
+    ActivityFactory(programme=ProgrammeFactory(name="Zzz PAL"), title="Szachy")
+    assert titles(client.get(FINDER)) == ["Szachy", "Konsultacje"]
+
+    limited.only_for = ""
+    limited.save()
+    assert titles(client.get(FINDER)) == ["Konsultacje", "Szachy"]
+
+    programme.only_for = "Tylko dla rodzin zastępczych"
+    programme.save()
+    assert titles(client.get(FINDER)) == ["Szachy", "Konsultacje"]
+
+
 def test_open_to_everyone_first_holds_within_each_district_group(
     client, nowa_huta, foster_family_programme, citywide_programme
 ):
