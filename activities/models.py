@@ -560,7 +560,32 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         reads them (programmes/fragments.py, DeferredRows).
         """
         ids = list(self.values_list("pk", flat=True)[start : start + size])
+        return self.cards(ids)
+
+    def cards(self, ids):
+        """The activities of `ids`, in that order, read as page_of_cards() reads them."""
         return DeferredRows(self, ids).rows
+
+    def page_ids_with_counts(self, start, size, district=None):
+        """(ids of activities start..start+size, counts) in one query, or (ids, None)
+        when the page is past the end.
+
+        counts: {"total": how many match, "held_here": how many of them are held in
+        `district` itself (count_held_in_district), None without one}. A filtered or
+        searched list is sorted whole before it is cut to a page, and the database
+        counts its rows while it does (a window over the whole result), instead of
+        reading every match a second time for the count (10 ms a query at 50,000).
+        """
+        windows = {"found": models.Window(models.Count("pk"))}
+        if district is not None:
+            held_here, _citywide = district_conditions(district)
+            windows["held_here"] = models.Window(models.Count("pk", filter=held_here))
+        rows = list(self.annotate(**windows).values_list("pk", *windows)[start : start + size])
+        if not rows:
+            return [], None
+        first = rows[0]
+        counts = {"total": first[1], "held_here": first[2] if district is not None else None}
+        return [row[0] for row in rows], counts
 
     def for_calendar(self):
         """What a line of the week's calendar shows: title, place, programme, sessions."""

@@ -42,14 +42,17 @@ class ActivityPaginator(Paginator):
     """Reads a page in two steps (ActivityQuerySet.page): sorted ids, then their rows.
 
     Counting the matches is the dearest query at city scale (6–10 ms of 50,000
-    activities on SQLite), so it is done once: with a district chosen, together with
-    how many are held there (`counts`); with nothing chosen, the number of all
-    activities a visitor can see is kept like a fragment, per content version and day,
-    since every unfiltered page and order shows the same.
+    activities on SQLite), so it is not a query of its own: a filtered or searched
+    page's ids come with the counts (page_ids_with_counts; with a district chosen,
+    also how many are held there); with nothing chosen, the page is read from the
+    recommended order's index, and the number of all activities a visitor can see is
+    kept like a fragment, per content version and day, since every unfiltered page
+    and order shows the same.
     """
 
     district = None
     whole_directory = False
+    _page_ids = None
 
     @cached_property
     def counts(self):
@@ -67,10 +70,30 @@ class ActivityPaginator(Paginator):
         return self.counts["total"]
 
     def page(self, number):
+        if not self.whole_directory and "counts" not in self.__dict__:
+            self._read_page_with_counts(number)
         number = self.validate_number(number)
         start = (number - 1) * self.per_page
-        rows = self.object_list.page_of_cards(start, self.per_page)
+        if self._page_ids is not None and self._page_ids[0] == number:
+            rows = self.object_list.cards(self._page_ids[1])
+        else:
+            rows = self.object_list.page_of_cards(start, self.per_page)
         return self._get_page(rows, number, self)
+
+    def _read_page_with_counts(self, number):
+        """Page `number`'s ids and the counts in one query, when it is a page number;
+        past the end (no rows), the counts are left to their own query."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            return
+        if number < 1:
+            return
+        start = (number - 1) * self.per_page
+        ids, counts = self.object_list.page_ids_with_counts(start, self.per_page, self.district)
+        if counts is not None:
+            self.__dict__["counts"] = counts
+            self._page_ids = (number, ids)
 
 
 class ActivityListView(FilteredListMixin, FilterView):

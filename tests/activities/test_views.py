@@ -155,6 +155,16 @@ def test_it_ignores_an_out_of_range_page_with_a_404(client, three_activities):
     assert client.get(FINDER, {"page": "999"}).status_code == 404
 
 
+def test_each_page_of_filtered_results_counts_all_of_them(client, two_pages_of_sport):
+    ActivityFactory(title="Inne")
+    for page in ["1", "2", "last"]:
+        response = client.get(FINDER, {"topic": "sport", "page": page})
+        assert response.context["paginator"].count == 25, page
+        assert "Znaleziono 25 zajęć" in response.text, page
+    assert client.get(FINDER, {"topic": "sport", "page": "3"}).status_code == 404
+    assert client.get(FINDER, {"topic": "sport", "page": "0"}).status_code == 404
+
+
 def test_it_lists_without_n_plus_one_queries(client, django_assert_max_num_queries):
     children = AgeGroupFactory(name="Dzieci", slug="dzieci")
     sport = TopicFactory(name="Sport", slug="sport")
