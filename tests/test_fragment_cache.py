@@ -165,3 +165,21 @@ def test_the_finder_counts_what_each_visitor_sees(client):
     Activity.objects.filter(title="Basen").update(published=False)
     version_module.content_changed()
     assert "Znaleziono 2 zajęcia" in fetch(client, FINDER)[0]
+
+
+def test_the_header_and_alternates_follow_each_address(client, seed):
+    """Kept per address: each query, language and host keeps its own links."""
+    first = fetch(client, f"{FINDER}?q=szachy")[0]
+    second = fetch(client, f"{FINDER}?q=warcaby")[0]
+    assert 'href="/en/zajecia/?q=szachy"' in first
+    assert 'hreflang="en" href="http://testserver/en/zajecia/?q=warcaby"' in second
+    assert "q=szachy" not in second
+    english = fetch(client, f"/en{FINDER}?q=warcaby")[0]
+    assert 'href="/zajecia/?q=warcaby" lang="pl" hreflang="pl"' in english
+    assert 'aria-current="true">English<' in english
+    other_host = client.get(f"{FINDER}?q=warcaby", HTTP_HOST="127.0.0.1").text
+    assert 'href="http://127.0.0.1/en/zajecia/?q=warcaby"' in other_host
+    # The menu marks the page it is on.
+    week = fetch(client, reverse("this_week"))[0]
+    assert f'href="{reverse("this_week")}" aria-current="page"' in week
+    assert f'href="{FINDER}" aria-current="page"' not in week
