@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.db import models
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,10 @@ class PointField(forms.CharField):
 
 class PointFilter(django_filters.Filter):
     field_class = PointField
+
+
+# Each listing's form class, per language: (the day it was built for, the class).
+_form_classes = {}
 
 
 class DirectoryFilterSet(django_filters.FilterSet):
@@ -69,6 +74,22 @@ class DirectoryFilterSet(django_filters.FilterSet):
     # Parameters that order the rows rather than narrow them (e.g. `sort`): no chip,
     # and a listing in another order is not a page of its own for search engines.
     order_parameters = ()
+
+    def get_form_class(self):
+        """django-filter's form class, built once a day per language, not per request.
+
+        Building it makes a form field of every filter (querysets, choices, widgets),
+        more work than the rest of the filtering; each form still copies the fields it
+        is given. So a filter's field may depend on the day (a callable queryset of
+        what is published today) but never on the request or the visitor.
+        """
+        key = (type(self), translation.get_language())
+        today = timezone.localdate()
+        day, form_class = _form_classes.get(key, (None, None))
+        if day != today:
+            form_class = super().get_form_class()
+            _form_classes[key] = (today, form_class)
+        return form_class
 
     def chosen(self):
         """The valid, non-empty filter values, by filter name (orders left out)."""
