@@ -104,6 +104,10 @@ def _describe(value):
             if not name.startswith("_") and name not in fields and isinstance(item, _PLAIN)
         )
         return f"{value._meta.label_lower}:{value.pk}:{annotations}"
+    if isinstance(value, (list, tuple)):
+        # A page of rows (a listing's cards) or a few plain values: each by itself.
+        inside = ", ".join(map(_describe, value))
+        return f"[{inside}]" if isinstance(value, list) else f"({inside})"
     text = repr(value)
     if " object at 0x" in text:
         # Python's default repr names the object, not what it holds: no key can say
