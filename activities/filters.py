@@ -152,7 +152,8 @@ class ActivityFilter(DirectoryFilterSet):
         chosen = self.form.cleaned_data if self.is_valid() else {}
         near = chosen.get("near")
         current = chosen.get("sort") or ("near" if near else "")
-        choices = list(self.form.fields["sort"].choices)
+        # The form class's field: an unbound finder need not make its form for this.
+        choices = list(self.get_form_class().base_fields["sort"].choices)
         if near:
             choices.insert(1, ("near", _("Nearest")))
         links = []

@@ -91,6 +91,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
             _form_classes[key] = (today, form_class)
         return form_class
 
+    @property
+    def checked_form(self):
+        """The form when there is input to check, else None: a listing without a query
+        string has no errors to show, and need not make its form to say so."""
+        return self.form if self.is_bound else None
+
     def chosen(self):
         """The valid, non-empty filter values, by filter name (orders left out)."""
         if not self.is_bound or not self.form.is_valid():

@@ -2,7 +2,7 @@
 
 from django import template
 
-from programmes.fragments import render_choice_field, render_fragment
+from programmes.fragments import render_choice_field, render_fragment, when_read
 
 register = template.Library()
 
@@ -37,19 +37,21 @@ def cached_address_include(context, template_name):
 
 
 @register.simple_tag(takes_context=True)
-def cached_filter_fields(context, form):
+def cached_filter_fields(context, filterset):
     """includes/filter_fields.html for a listing's filter form, kept per values chosen.
 
-    The fields' HTML depends only on the form's class, the values given for its fields
-    (and the language, day and content version in every key); a form with errors is
-    drawn anew, so its messages are never shared.
+    The fields' HTML depends only on the FilterSet's class, the values given for its
+    filters (and the language, day and content version in every key); a form with
+    errors is drawn anew, so its messages are never shared. Without a query string
+    the form is not even made unless the fields are drawn anew.
     """
-    values = {"form": form}
-    if form.errors:
+    if filterset.is_bound and filterset.form.errors:
         template = context.template.engine.get_template("includes/filter_fields.html")
-        return template.render(context.new(values))
-    chosen = sorted((name, form.data.getlist(name)) for name in form.fields if name in form.data)
-    vary = f"{type(form).__module__}.{type(form).__qualname__}:{chosen!r}"
+        return template.render(context.new({"form": filterset.form}))
+    data = filterset.data
+    chosen = sorted((name, data.getlist(name)) for name in filterset.filters if name in data)
+    vary = f"{type(filterset).__module__}.{type(filterset).__qualname__}:{chosen!r}"
+    values = {"form": when_read(lambda: filterset.form)}
     return render_fragment(context, "includes/filter_fields.html", values, {"vary": vary})
 
 
