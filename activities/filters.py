@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, AgeGroup, FinderOrder, Language, Topic, Weekday
-from programmes.filters import DirectoryFilterSet, PointFilter
+from programmes.filters import DirectoryFilterSet, PointFilter, VocabularyFilter
 from programmes.models import Location, Programme
 
 
@@ -24,7 +24,7 @@ class TickBox(forms.CheckboxInput):
 class ActivityFilter(DirectoryFilterSet):
     """The activity finder: one definition for the page, exports and tests."""
 
-    age = django_filters.ModelChoiceFilter(
+    age = VocabularyFilter(
         label=_("For whom?"),
         queryset=AgeGroup.objects.all(),
         to_field_name="slug",
@@ -33,7 +33,7 @@ class ActivityFilter(DirectoryFilterSet):
         # One age group matches at most one row per activity: no DISTINCT needed.
         distinct=False,
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = VocabularyFilter(
         label=_("What do you like?"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -59,7 +59,7 @@ class ActivityFilter(DirectoryFilterSet):
         method="on_weekday",
         empty_label=_("Any day"),
     )
-    language = django_filters.ModelChoiceFilter(
+    language = VocabularyFilter(
         label=_("Language of the activity"),
         queryset=Language.objects.all(),
         to_field_name="code",

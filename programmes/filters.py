@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from programmes import distance, search
+from programmes.fragments import cached_value
 from programmes.models import District, Programme
 
 
@@ -25,6 +26,33 @@ class PointField(forms.CharField):
 
 class PointFilter(django_filters.Filter):
     field_class = PointField
+
+
+class VocabularyChoiceField(django_filters.fields.ModelChoiceField):
+    """The row chosen from every row of a short table (a district, an age group, a
+    topic), kept like a fragment per content version (cached_value): a filtered page
+    would otherwise read each chosen row with a query of its own."""
+
+    def to_python(self, value):
+        if not isinstance(value, str) or value in self.empty_values:
+            return super().to_python(value)
+        model = self.queryset.model
+        return cached_value(
+            ["vocabulary choice", model._meta.label, self.to_field_name or "pk", value],
+            # An unknown value raises ValidationError, and nothing is kept.
+            lambda: super(VocabularyChoiceField, self).to_python(value),
+        )
+
+
+class VocabularyFilter(django_filters.ModelChoiceFilter):
+    """A choice of one row of a short table, all of whose rows are offered."""
+
+    field_class = VocabularyChoiceField
+
+    def __init__(self, *args, queryset, **kwargs):
+        # The kept rows are keyed by the model alone: no other queryset may be given.
+        assert not callable(queryset) and not queryset.query.where, queryset
+        super().__init__(*args, queryset=queryset, **kwargs)
 
 
 # Each listing's form class, per language: (the day it was built for, the class).
@@ -46,7 +74,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
         help_text=_("For example: angielski, siatkówka, logopeda."),
     )
-    district = django_filters.ModelChoiceFilter(
+    district = VocabularyFilter(
         label=_("Where?"),
         queryset=District.objects.all(),
         to_field_name="slug",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from activities.models import Activity
 from programmes import content_version as version_module
 from programmes.content_version import content_version, one_read_per_request
-from tests.factories import ActivityFactory
+from tests.factories import ActivityFactory, TopicFactory
 from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +183,18 @@ def test_the_header_and_alternates_follow_each_address(client, seed):
     week = fetch(client, reverse("this_week"))[0]
     assert f'href="{reverse("this_week")}" aria-current="page"' in week
     assert f'href="{FINDER}" aria-current="page"' not in week
+
+
+def test_a_chosen_topic_is_read_once_and_follows_a_change(client):
+    chess = TopicFactory(name="Szachy", slug="szachy")
+    ActivityFactory(title="Turniej", topics=[chess])
+    assert "Szachy" in fetch(client, f"{FINDER}?topic=szachy")[0]
+    with CaptureQueriesContext(connection) as queries:
+        fetch(client, f"{FINDER}?topic=szachy&page=1")
+    assert not [query for query in queries if "activities_topic" in query["sql"].split("WHERE")[0]]
+    chess.name = "Gry planszowe"
+    chess.save()
+    html = fetch(client, f"{FINDER}?topic=szachy")[0]
+    assert "Gry planszowe" in html
+    assert "Szachy" not in html
+    assert client.get(f"{FINDER}?topic=warcaby").status_code == 400
