@@ -2,7 +2,10 @@
 visitor sees: every page is the same with the fragment cache off, filling it and read
 from it, and a change to the content shows at once."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -87,6 +90,35 @@ def test_a_change_shows_at_once_on_every_page_that_shows_the_activity(client):
         html = fetch(client, url)[0]
         assert "Warcaby dla seniorów" in html, url
         assert "Szachy dla seniorów" not in html, url
+
+
+def test_a_kept_activity_or_programme_page_reads_nothing(client):
+    activity = ActivityFactory()
+    for url in [activity.get_absolute_url(), activity.programme.get_absolute_url()]:
+        fetch(client, url)
+        assert fetch(client, url)[1] == 0, url
+
+
+def test_a_kept_page_goes_at_once_when_its_row_is_unpublished(client):
+    activity = ActivityFactory()
+    programme = activity.programme
+    pages = [activity.get_absolute_url(), programme.get_absolute_url()]
+    for url in pages:
+        fetch(client, url)
+    activity.published = False
+    activity.save()
+    assert client.get(pages[0]).status_code == 404
+    programme.published = False
+    programme.save()
+    assert client.get(pages[1]).status_code == 404
+
+
+def test_a_kept_page_goes_the_day_its_season_ends(client):
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 12, 0), tick=False):
+        activity = ActivityFactory(visible_until=datetime.date(2026, 6, 15))
+        fetch(client, activity.get_absolute_url())
+    with time_machine.travel(datetime.datetime(2026, 6, 16, 12, 0), tick=False):
+        assert client.get(activity.get_absolute_url()).status_code == 404
 
 
 def test_a_card_is_drawn_per_language(client):
