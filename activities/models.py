@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes import distance, search
-from programmes.fragments import DeferredRows
+from programmes.fragments import DeferredRows, cached_value
 from programmes.models import (
     CoordinatedQuerySet,
     ForParticularGroup,
@@ -60,16 +60,24 @@ def district_conditions(district):
     activity in the city (35-60 ms at 50,000 activities).
     """
     # Kept on the district object: a finder request filters, orders and counts by the
-    # same district (one object from the FilterSet) and reads these rows once.
+    # same district (one object from the FilterSet). The lists change only with the
+    # content, so they are kept like a fragment too (cached_value).
     if not hasattr(district, "_activity_conditions"):
-        places = Location.objects.filter(district=district).values_list("pk", flat=True)
-        programmes = Programme.objects.in_district(district).values_list("pk", "citywide")
-        serving, citywide = [], []
-        for pk, is_citywide in programmes:
-            (citywide if is_citywide else serving).append(pk)
-        held_here = Q(location__in=list(places)) | Q(location__isnull=True, programme__in=serving)
+        places, serving, citywide = cached_value(
+            ["district places and programmes", district.pk], lambda: district_reach(district)
+        )
+        held_here = Q(location__in=places) | Q(location__isnull=True, programme__in=serving)
         district._activity_conditions = (held_here, citywide)
     return district._activity_conditions
+
+
+def district_reach(district):
+    """([its places], [programmes serving it], [programmes open to the whole city]): ids."""
+    places = list(Location.objects.filter(district=district).values_list("pk", flat=True))
+    serving, citywide = [], []
+    for pk, is_citywide in Programme.objects.in_district(district).values_list("pk", "citywide"):
+        (citywide if is_citywide else serving).append(pk)
+    return places, serving, citywide
 
 
 def published_activity_q(prefix=""):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from activities.models import Activity
 from programmes import content_version as version_module
 from programmes.content_version import content_version, one_read_per_request
-from tests.factories import ActivityFactory, TopicFactory
+from tests.factories import ActivityFactory, LocationFactory, TopicFactory, district
 from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -230,3 +230,13 @@ def test_a_chosen_topic_is_read_once_and_follows_a_change(client):
     assert "Gry planszowe" in html
     assert "Szachy" not in html
     assert client.get(f"{FINDER}?topic=warcaby").status_code == 400
+
+
+def test_the_finder_follows_a_place_moved_to_another_district(client):
+    place = LocationFactory(district=district("nowa-huta"))
+    ActivityFactory(title="Szachy dla seniorów", programme=place.programme, location=place)
+    assert "Szachy dla seniorów" in fetch(client, f"{FINDER}?district=nowa-huta")[0]
+    place.district = district("podgorze")
+    place.save()
+    assert "Szachy dla seniorów" not in fetch(client, f"{FINDER}?district=nowa-huta")[0]
+    assert "Szachy dla seniorów" in fetch(client, f"{FINDER}?district=podgorze")[0]
