@@ -15,10 +15,8 @@ keeps the HTML in the cache, keyed by what can change it:
 
 So a fragment may show only what it is given: an included template sees nothing else
 (`only`) and the key holds all of it. Templates drawn through here must not read the
-request, the visitor or the time of day; `{% cached_address_include %}` (the header and
-hreflang links) is keyed by the address asked for and reads nothing else of the request.
-settings.FRAGMENT_CACHE_SECONDS = 0 turns it off (each fragment drawn every time, the
-same HTML: tests/test_fragment_cache.py).
+request, the visitor or the time of day. settings.FRAGMENT_CACHE_SECONDS = 0 turns it
+off (each fragment drawn every time, the same HTML: tests/test_fragment_cache.py).
 
 A list page whose cards are all in the cache need not build its rows at all:
 `DeferredRows` stands for a page of rows by their ids and reads them (with everything

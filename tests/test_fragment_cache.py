@@ -200,7 +200,8 @@ def test_the_finder_counts_what_each_visitor_sees(client):
 
 
 def test_the_header_and_alternates_follow_each_address(client, seed):
-    """Kept per address: each query, language and host keeps its own links."""
+    """Translated paths are kept per path: each query, language and host keeps its
+    own links."""
     first = fetch(client, f"{FINDER}?q=szachy")[0]
     second = fetch(client, f"{FINDER}?q=warcaby")[0]
     assert 'href="/en/zajecia/?q=szachy"' in first

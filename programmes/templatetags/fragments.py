@@ -21,22 +21,6 @@ def cached_include(context, template_name, vary=None, **values):
 
 
 @register.simple_tag(takes_context=True)
-def cached_address_include(context, template_name):
-    """`{% include template_name %}` for page chrome that shows the page's address and
-    nothing else of the page (the menu, the language switcher, the hreflang links), kept
-    per address asked for: scheme, host, path and query.
-
-    Their links are reversed and translated per language on every page, and no page
-    cache spares that for a search or a new filter. The template is given only
-    `request`, and may read from it only what the address determines (the path and
-    query, the host, the view the path resolves to), never the visitor.
-    """
-    request = context.get("request")
-    address = request.build_absolute_uri() if request is not None else ""
-    return render_fragment(context, template_name, {"request": request}, {"address": address})
-
-
-@register.simple_tag(takes_context=True)
 def cached_filter_fields(context, filterset):
     """includes/filter_fields.html for a listing's filter form, kept per values chosen.
 

@@ -1,5 +1,8 @@
 """The language switcher, hreflang alternates and marks on content not translated yet."""
 
+import functools
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -12,10 +15,20 @@ register = template.Library()
 POLISH = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
+@functools.lru_cache(maxsize=2048)
+def _translated_path(path, language, active_language):
+    """translate_url() of a path without its query, kept: every page reads it for each
+    language twice (switcher and hreflang), and it is the same for every query string
+    and visitor. It depends on the language active too (i18n_patterns resolve by it)."""
+    return translate_url(path, language)
+
+
 def _alternate_path(request, language):
     """This page's address in another language, query string kept; its home page if none."""
     current = request.get_full_path()
-    url = translate_url(current, language)
+    parts = urlsplit(current)
+    translated = _translated_path(parts.path, language, get_language())
+    url = current if translated == parts.path else parts._replace(path=translated).geturl()
     if url == current and language != get_language():
         # Not a page of i18n_patterns (an error page): go to that language's home page.
         with translation.override(language):
