@@ -2,6 +2,7 @@
 chips and canonical addresses shared by every listing.
 """
 
+import copy
 from urllib.parse import urlencode
 
 import django_filters
@@ -43,6 +44,16 @@ class VocabularyChoiceField(django_filters.fields.ModelChoiceField):
             lambda: super(VocabularyChoiceField, self).to_python(value),
         )
 
+    def __deepcopy__(self, memo):
+        # Each form copies its fields, and Django a ModelChoiceField's queryset with it
+        # (twice), lest one form's choices be cached for the next. This queryset is
+        # never read itself (choices iterate it without a cache, a value is looked up
+        # by .get() on a copy), so every form shares it.
+        result = forms.Field.__deepcopy__(self, memo)
+        result._queryset = self._queryset
+        result.widget.choices = result.choices
+        return result
+
 
 class VocabularyFilter(django_filters.ModelChoiceFilter):
     """A choice of one row of a short table, all of whose rows are offered."""
@@ -53,6 +64,15 @@ class VocabularyFilter(django_filters.ModelChoiceFilter):
         # The kept rows are keyed by the model alone: no other queryset may be given.
         assert not callable(queryset) and not queryset.query.where, queryset
         super().__init__(*args, queryset=queryset, **kwargs)
+
+    def __deepcopy__(self, memo):
+        # Each FilterSet copies every filter: as the fields (VocabularyChoiceField),
+        # the copies share the queryset, which only the form's fields read.
+        memo[id(self.queryset)] = self.queryset
+        result = type(self).__new__(type(self))
+        memo[id(self)] = result
+        result.__dict__.update(copy.deepcopy(vars(self), memo))
+        return result
 
 
 # Each listing's form class, per language: (the day it was built for, the class).
