@@ -162,7 +162,7 @@ class ActivityDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
     def get_queryset(self):
         # The row alone: the rest of the page comes from the fragment cache, or is read
         # when the page is drawn anew (Activity.read_details).
-        return super().get_queryset().select_related("programme", "location__district")
+        return super().get_queryset().for_detail_page()
 
     def get_context_data(self, **kwargs):
         activity = self.object

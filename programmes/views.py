@@ -132,8 +132,10 @@ class ProgrammeDetailView(MovedOrGoneMixin, StaffPreviewMixin, DetailView):
     model = Programme
     slug_history = ProgrammeSlugHistory
 
-    # The row alone: the rest of the page comes from the fragment cache, or is read when
-    # the page is drawn anew (Programme.read_details).
+    def get_queryset(self):
+        # The row alone: the rest of the page comes from the fragment cache, or is read
+        # when the page is drawn anew (Programme.read_details).
+        return super().get_queryset().for_detail_page()
 
     def get_context_data(self, **kwargs):
         programme = self.object

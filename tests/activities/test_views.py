@@ -259,6 +259,22 @@ def test_it_shows_an_activity_in_few_queries(client, django_assert_max_num_queri
         client.get(activity.get_absolute_url())
 
 
+@pytest.mark.parametrize(
+    ("prefix", "title"),
+    [("", "Szachy"), ("/uk", '<span lang="pl">Szachy</span>'), ("/en", "Chess")],
+)
+def test_it_shows_an_activity_in_each_language_in_as_few_queries(
+    client, django_assert_max_num_queries, prefix, title
+):
+    # The page reads its row in the visitor's language and Polish only (for_detail_page):
+    # a translation, or the Polish shown for a missing one, costs no query of its own.
+    activity = ActivityFactory(title_pl="Szachy", title_en="Chess", slug="szachy")
+    StaffContactFactory(programme=activity.programme)
+    with django_assert_max_num_queries(11):
+        response = client.get(f"{prefix}/zajecia/szachy/")
+    assert f'<span aria-current="page">{title}</span>' in response.text
+
+
 def test_it_shows_the_home_page_with_ways_in(client, three_activities):
     response = client.get(reverse("home"))
     assert f'href="{FINDER}?age=dzieci"' in response.text
