@@ -200,7 +200,7 @@ STORAGES = {
         # Tests render templates without running collectstatic first.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if TESTING
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        else "pal_site.storage.StaticFilesStorage",
     },
 }
 
