@@ -577,7 +577,7 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         return DeferredRows(self, ids).rows
 
     def page_ids_with_counts(self, start, size, district=None):
-        """(ids of activities start..start+size, counts) in one query, or (ids, None)
+        """(ids of activities start..start+size, counts) in one query, or ([], None)
         when the page is past the end.
 
         counts: {"total": how many match, "held_here": how many of them are held in
