@@ -267,6 +267,14 @@ def test_the_order_links_offer_nearest_only_with_a_position(client):
     assert labels == ["Polecana", "A–Z", "Wkrótce"]
 
 
+def test_in_ukrainian_soonest_does_not_read_as_nearest(client):
+    # "Найближчі" (soonest) beside "Найближче" (nearest) read as the same order.
+    ActivityFactory()
+    response = client.get("/uk/zajecia/", {"near": "50.0614,19.9366"})
+    labels = [str(link["label"]) for link in response.context["filter"].order_links]
+    assert labels == ["Рекомендований", "Найближче", "А–Я", "Незабаром"]
+
+
 def test_with_a_position_nearest_is_offered_and_current(client):
     ActivityFactory()
     response = client.get(FINDER, {"near": "50.0614,19.9366"})
