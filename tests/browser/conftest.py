@@ -5,6 +5,7 @@ download does not work on our machines); elsewhere Playwright's own build,
 installed by `make test`.
 """
 
+import io
 import os
 import shutil
 
@@ -61,3 +62,15 @@ def phone(page):
 def desktop(page):
     page.set_viewport_size(DESKTOP)
     return page
+
+
+COORDINATOR_PASSWORD = "Koordynatorka-Na-Skarpie-2024"
+
+
+@pytest.fixture
+def anna(site, monkeypatch):
+    """A coordinator of Na Skarpie (create_coordinator), who may edit and import into
+    it; logs in with COORDINATOR_PASSWORD."""
+    monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", COORDINATOR_PASSWORD)
+    call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
+    return "anna"

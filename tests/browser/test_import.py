@@ -1,27 +1,14 @@
 """An admin import in a real browser: the progress page follows the worker by itself."""
 
-import io
-import os
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from activities import import_jobs
 from activities.models import Activity
 from tests.activities.spreadsheets import csv_file, row
+from tests.browser.conftest import COORDINATOR_PASSWORD
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "Koordynatorka-Importu-2024"
-
-
-@pytest.fixture
-def anna(site, monkeypatch):
-    """A coordinator of Na Skarpie, who may import into it."""
-    monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", PASSWORD)
-    call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
-    return "anna"
 
 
 @pytest.fixture
@@ -51,7 +38,7 @@ def test_the_progress_page_turns_into_the_preview_and_then_saves(
     file.write_bytes(csv_file([row(program="na-skarpie", slug="nowe-zajecia")]).getvalue())
     phone.goto(f"{site}/admin/")
     phone.locator("#id_username").fill(anna)
-    phone.locator("#id_password").fill(PASSWORD)
+    phone.locator("#id_password").fill(COORDINATOR_PASSWORD)
     phone.locator("input[type=submit]").click()
     phone.goto(f"{site}/admin/activities/activity/import/")
     phone.locator("#id_file").set_input_files(str(file))

@@ -1,22 +1,10 @@
-import io
-import os
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from activities.models import Activity
+from tests.browser.conftest import COORDINATOR_PASSWORD
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "Koordynatorka-Na-Skarpie-2024"
-
-
-@pytest.fixture
-def anna(site, monkeypatch):
-    monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", PASSWORD)
-    call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
-    return "anna"
 
 
 def test_a_coordinator_logs_in_and_edits_their_own_activity(site, anna, desktop):
@@ -25,7 +13,7 @@ def test_a_coordinator_logs_in_and_edits_their_own_activity(site, anna, desktop)
 
     desktop.goto(f"{site}/admin/")
     desktop.locator("#id_username").fill(anna)
-    desktop.locator("#id_password").fill(PASSWORD)
+    desktop.locator("#id_password").fill(COORDINATOR_PASSWORD)
     desktop.locator("input[type=submit]").click()
     expect(desktop.locator("#user-tools")).to_contain_text("anna")
 
