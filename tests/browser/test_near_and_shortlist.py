@@ -1,20 +1,16 @@
 """ "Najbliżej", "Moja lista" and /mapa/ in a real browser, on the seed data."""
 
 import base64
-import io
-import os
 import re
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from activities.models import Activity
 from programmes.models import Location
 from tests.browser.accessibility import serious_accessibility_violations
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_staff import PASSWORD
+from tests.browser.conftest import COORDINATOR_PASSWORD, DESKTOP, PHONE
 from tests.factories import ActivityFactory, LocationFactory
 
 pytestmark = pytest.mark.browser
@@ -154,23 +150,15 @@ def test_the_new_pages_are_accessible_and_light(placed, page, viewport, path):
     assert sum(sizes) < PAGE_BUDGET_BYTES
 
 
-@pytest.fixture
-def coordinator(site, monkeypatch):
-    """Na Skarpie's coordinator, as tests/browser/test_staff.py makes her."""
-    monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", PASSWORD)
-    call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
-    return "anna"
-
-
-def test_staff_pick_a_place_on_the_admin_map_and_must_name_the_source(site, coordinator, desktop):
+def test_staff_pick_a_place_on_the_admin_map_and_must_name_the_source(site, anna, desktop):
     place = Location.objects.get(programme__slug="na-skarpie")
     desktop.route(
         "https://tile.openstreetmap.org/**",
         lambda route: route.fulfill(body=TILE, content_type="image/png"),
     )
     desktop.goto(f"{site}/admin/")
-    desktop.locator("#id_username").fill(coordinator)
-    desktop.locator("#id_password").fill(PASSWORD)
+    desktop.locator("#id_username").fill(anna)
+    desktop.locator("#id_password").fill(COORDINATOR_PASSWORD)
     desktop.locator("input[type=submit]").click()
     desktop.goto(f"{site}/admin/programmes/location/{place.pk}/change/")
     desktop.get_by_role("button", name="Wskaż punkt na mapie").click()
