@@ -577,8 +577,10 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
         return DeferredRows(self, ids).rows
 
     def page_ids_with_counts(self, start, size, district=None):
-        """(ids of activities start..start+size, counts) in one query, or ([], None)
-        when the page is past the end.
+        """(ids of activities start..start+size, counts) in one query; ([], None) when
+        the page is past the end of a list that has rows, ([], zero counts) when
+        nothing matches at all (start 0: a search that finds nothing is common, and
+        needs no second query to count it).
 
         counts: {"total": how many match, "held_here": how many of them are held in
         `district` itself (count_held_in_district), None without one}. A filtered or
@@ -592,6 +594,8 @@ class ActivityQuerySet(SearchableQuerySet, CoordinatedQuerySet, ReviewQuerySet):
             windows["held_here"] = models.Window(models.Count("pk", filter=held_here))
         rows = list(self.annotate(**windows).values_list("pk", *windows)[start : start + size])
         if not rows:
+            if start == 0:
+                return [], {"total": 0, "held_here": 0 if district is not None else None}
             return [], None
         first = rows[0]
         counts = {"total": first[1], "held_here": first[2] if district is not None else None}

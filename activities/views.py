@@ -83,7 +83,7 @@ class ActivityPaginator(Paginator):
 
     def _read_page_with_counts(self, number):
         """Page `number`'s ids and the counts in one query, when it is a page number;
-        past the end (no rows), the counts are left to their own query."""
+        past the end of a list that has rows, the counts are left to their own query."""
         try:
             number = int(number)
         except (TypeError, ValueError):

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import (
@@ -143,6 +145,24 @@ def test_it_answers_junk_with_a_clear_400(client, three_activities, params):
     assert response.status_code in {200, 400}
     if response.status_code == 400:
         assert 'role="alert"' in response.text
+
+
+@pytest.mark.parametrize("district", [None, "mistrzejowice"], ids=["anywhere", "in-a-district"])
+def test_a_search_that_finds_nothing_needs_no_queries_of_its_own_to_say_so(
+    client, three_activities, settings, district
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    where = {"district": district} if district else {}
+    client.get(FINDER, {"q": "siatkówka", **where})
+    with CaptureQueriesContext(connection) as finding:
+        client.get(FINDER, {"q": "siatkówka", **where})
+    with CaptureQueriesContext(connection) as finding_nothing:
+        response = client.get(FINDER, {"q": "szachy", **where})
+    assert "Znaleziono 0 zajęć" in response.text
+    assert 'class="empty"' in response.text
+    # The query that looks for the page's rows also says there are none: no count, and
+    # no second look for the rows, after it.
+    assert len(finding_nothing) == len(finding)
 
 
 def test_it_rejects_an_unknown_district_with_a_message(client, three_activities):
