@@ -156,7 +156,8 @@ def measure(label):
     results = {}
     for name, url in page_types():
         query_count, median, p99, response = server_times(client, url)
-        cards = response.content.count(b'<article class="card">')
+        # Programme cards are class="card", activity cards "card card--activity".
+        cards = response.content.count(b'<article class="card')
         results[name] = (query_count, median, p99, cards)
         say(
             f"{label}: {name:26} {query_count:2} queries {cards:2} cards "
