@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.migration_data import restore_migration_data
 
@@ -70,7 +71,17 @@ COORDINATOR_PASSWORD = "Koordynatorka-Na-Skarpie-2024"
 @pytest.fixture
 def anna(site, monkeypatch):
     """A coordinator of Na Skarpie (create_coordinator), who may edit and import into
-    it; logs in with COORDINATOR_PASSWORD."""
+    it; log_in() knows her password."""
     monkeypatch.setitem(os.environ, "DJANGO_STAFF_PASSWORD", COORDINATOR_PASSWORD)
     call_command("create_coordinator", "anna", "na-skarpie", stdout=io.StringIO())
     return "anna"
+
+
+def log_in(page, site, username, password=COORDINATOR_PASSWORD):
+    """Through the admin's login form, as staff do; returns once the admin greets them,
+    since a page asked for before that could cut the login short."""
+    page.goto(f"{site}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("input[type=submit]").click()
+    expect(page.locator("#user-tools")).to_contain_text(username)

@@ -2,9 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import expect
 
 from programmes.models import Programme
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +31,7 @@ def test_public_pages_run_without_csp_violations(site, desktop):
 
 def test_admin_pages_run_without_csp_violations(site, desktop):
     User.objects.create_superuser("redaktor", "redaktor@example.com", "hasło-do-testów-123")
-    desktop.goto(f"{site}/admin/login/")
-    desktop.fill("#id_username", "redaktor")
-    desktop.fill("#id_password", "hasło-do-testów-123")
-    desktop.click("input[type=submit]")
-    # Logged in before the next page is asked for, or goto() could cut the login short.
-    expect(desktop.locator("#user-tools")).to_contain_text("redaktor")
+    log_in(desktop, site, "redaktor", "hasło-do-testów-123")
     programme = Programme.objects.first()
     admin_pages = [
         "/admin/",

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from activities import import_jobs
 from activities.models import Activity
 from tests.activities.spreadsheets import csv_file, row
-from tests.browser.conftest import COORDINATOR_PASSWORD
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -36,10 +36,7 @@ def test_the_progress_page_turns_into_the_preview_and_then_saves(
 ):
     file = tmp_path / "zajecia.csv"
     file.write_bytes(csv_file([row(program="na-skarpie", slug="nowe-zajecia")]).getvalue())
-    phone.goto(f"{site}/admin/")
-    phone.locator("#id_username").fill(anna)
-    phone.locator("#id_password").fill(COORDINATOR_PASSWORD)
-    phone.locator("input[type=submit]").click()
+    log_in(phone, site, anna)
     phone.goto(f"{site}/admin/activities/activity/import/")
     phone.locator("#id_file").set_input_files(str(file))
     phone.locator("input[type=submit].default").click()

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from activities.models import Activity
 from programmes.models import Location
 from tests.browser.accessibility import serious_accessibility_violations
-from tests.browser.conftest import COORDINATOR_PASSWORD, DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, log_in
 from tests.factories import ActivityFactory, LocationFactory
 
 pytestmark = pytest.mark.browser
@@ -156,10 +156,7 @@ def test_staff_pick_a_place_on_the_admin_map_and_must_name_the_source(site, anna
         "https://tile.openstreetmap.org/**",
         lambda route: route.fulfill(body=TILE, content_type="image/png"),
     )
-    desktop.goto(f"{site}/admin/")
-    desktop.locator("#id_username").fill(anna)
-    desktop.locator("#id_password").fill(COORDINATOR_PASSWORD)
-    desktop.locator("input[type=submit]").click()
+    log_in(desktop, site, anna)
     desktop.goto(f"{site}/admin/programmes/location/{place.pk}/change/")
     desktop.get_by_role("button", name="Wskaż punkt na mapie").click()
     desktop.locator(".leaflet-container").click()

@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from activities.models import Activity
-from tests.browser.conftest import COORDINATOR_PASSWORD
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -11,10 +11,7 @@ def test_a_coordinator_logs_in_and_edits_their_own_activity(site, anna, desktop)
     own = Activity.objects.filter(programme__slug="na-skarpie").order_by("pk").first()
     other = Activity.objects.exclude(programme__slug="na-skarpie").order_by("pk").first()
 
-    desktop.goto(f"{site}/admin/")
-    desktop.locator("#id_username").fill(anna)
-    desktop.locator("#id_password").fill(COORDINATOR_PASSWORD)
-    desktop.locator("input[type=submit]").click()
+    log_in(desktop, site, anna)
     expect(desktop.locator("#user-tools")).to_contain_text("anna")
 
     desktop.goto(f"{site}/admin/activities/activity/")
